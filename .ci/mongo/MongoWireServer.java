@@ -1,0 +1,94 @@
+// Standalone launcher for de.bwaldvogel:mongo-java-server (memory or H2 backend).
+// java -cp "$CP" MongoWireServer.java [--host 127.0.0.1] [--port 27017] [--h2 FILE] [--oplog] [--wire N] [--fake-transactions]
+//   --oplog              needed for change streams (Model.watch)
+//   --wire N             advertised maxWireVersion (library default 8; Node driver 7.x / mongoose 9 needs >= 9)
+//   --fake-transactions  advertise sessions and answer commit/abortTransaction with ok:1; writes apply
+//                        immediately and abort does NOT roll back
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.util.List;
+
+public class MongoWireServer {
+
+    static boolean fakeTransactions = false;
+
+    static Document patch(String command, Document response) {
+        if (fakeTransactions && (command.equalsIgnoreCase("ismaster") || command.equalsIgnoreCase("hello"))) {
+            response.put("logicalSessionTimeoutMinutes", 30);
+        }
+        return response;
+    }
+
+    static Document txnCommand(String command) {
+        if (fakeTransactions && (command.equals("commitTransaction") || command.equals("abortTransaction"))) {
+            Document ok = new Document();
+            ok.put("ok", 1.0);
+            return ok;
+        }
+        return null;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String host = "127.0.0.1";
+        int port = 27017;
+        String h2File = null;
+        boolean oplog = false;
+        int wire = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--host" -> host = args[++i];
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--h2" -> h2File = args[++i];
+                case "--oplog" -> oplog = true;
+                case "--wire" -> wire = Integer.parseInt(args[++i]);
+                case "--fake-transactions" -> fakeTransactions = true;
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        MongoBackend backend = (h2File == null)
+            ? new MemoryBackend() {
+                @Override
+                public Document handleCommand(Channel ch, String db, String command, Document query) {
+                    Document t = txnCommand(command);
+                    return t != null ? t : patch(command, super.handleCommand(ch, db, command, query));
+                }
+            }
+            : new H2Backend(h2File) {
+                @Override
+                public Document handleCommand(Channel ch, String db, String command, Document query) {
+                    Document t = txnCommand(command);
+                    return t != null ? t : patch(command, super.handleCommand(ch, db, command, query));
+                }
+            };
+        if (wire > 0) {
+            final int w = wire;
+            backend.version(new MongoVersion() {
+                @Override
+                public List<Integer> getVersionArray() {
+                    return w >= 9 ? List.of(4, 4, 0) : List.of(4, 2, 0);
+                }
+
+                @Override
+                public int getWireVersion() {
+                    return w;
+                }
+            });
+        }
+        MongoServer server = new MongoServer(backend);
+        if (oplog) {
+            server.enableOplog();
+        }
+        server.bind(host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        System.out.println("mongo-java-server listening on " + host + ":" + port
+            + (h2File == null ? " (memory)" : " (h2 " + h2File + ")")
+            + (oplog ? " +oplog" : "") + (wire > 0 ? " wire=" + wire : "")
+            + (fakeTransactions ? " +fake-transactions" : ""));
+        Thread.currentThread().join();
+    }
+}

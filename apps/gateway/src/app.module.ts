@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, gatewayEnvSpec } from '@app/config';
+import { TransportModule } from '@app/transport';
+import { AuthController } from './auth/auth.controller';
+import { ChannelsController } from './channels/channels.controller';
+import { ChatController } from './chat/chat.controller';
+import { CoreModule } from './core/core.module';
+import { HealthController } from './health/health.controller';
+import { InfoController } from './info/info.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(gatewayEnvSpec),
+    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } }),
+    TransportModule.forRoot('gateway'),
+    TerminusModule,
+    CoreModule,
+  ],
+  controllers: [InfoController, AuthController, UsersController, ChannelsController, ChatController, HealthController],
+})
+export class AppModule {}

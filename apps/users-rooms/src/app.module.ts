@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, usersRoomsEnvSpec } from '@app/config';
+import { UsersRoomsPattern, USERS_ROOMS_SERVICE } from '@app/contracts';
+import { DatabaseModule, ServiceHealthModule } from '@app/database';
+import { TransportModule } from '@app/transport';
+import { AuthorizationModule } from './authorization/authorization.module';
+import { InitialDataService } from './initial-data/initial-data.service';
+import { RoomsModule } from './rooms/rooms.module';
+import { ServerInfoController } from './server-info/server-info.controller';
+import { ServerInfoService } from './server-info/server-info.service';
+import { SettingsModule } from './settings/settings.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot(usersRoomsEnvSpec),
+    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } }),
+    DatabaseModule.forRoot(),
+    TransportModule.forRoot(USERS_ROOMS_SERVICE),
+    ServiceHealthModule.register(UsersRoomsPattern.Health),
+    SettingsModule,
+    AuthorizationModule,
+    RoomsModule,
+    UsersModule,
+  ],
+  controllers: [ServerInfoController],
+  providers: [ServerInfoService, InitialDataService],
+})
+export class AppModule {}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { hashLoginToken, sha256Hex } from '@app/auth';
+import { AuthUser, LoginPayload, LoginResult, RcEvent } from '@app/contracts';
+import { randomSecret } from '@app/database';
+import { RcError } from '@app/envelope';
+import { EventBus } from '@app/transport';
+import { exactInsensitive } from '../common/regex';
+import { SettingsService } from '../settings/settings.service';
+import { User } from '../users/schemas/user.schema';
+import { UsersService } from '../users/users.service';
+
+const OAUTH_SERVICES = ['google', 'facebook', 'twitter'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Selector = { username: string } | { email: string };
+
+/**
+ * POST /login in every body form Rocket.Chat accepts (CONVENTIONS §4), token resolution for the gateway,
+ * logout. Failures are masked as Rocket.Chat masks them: unknown user and wrong password look the same.
+ */
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly usersService: UsersService,
+    private readonly settings: SettingsService,
+    private readonly events: EventBus,
+  ) {}
+
+  async login(p: LoginPayload): Promise<LoginResult> {
+    const body = p.body ?? {};
+    if (typeof body.resume === 'string') {
+      return this.loginWithResume(body.resume);
+    }
+    if (typeof body.serviceName === 'string' || body.accessToken !== undefined) {
+      return this.loginWithOAuth(body);
+    }
+    const selector = this.selectorOf(body);
+    const digest = this.passwordDigest(body.password);
+    if (!selector || !digest) {
+      throw RcError.loginFailed('400', 'Unrecognized options for login request');
+    }
+    const filter = 'username' in selector ? { username: exactInsensitive(selector.username) } : { 'emails.address': exactInsensitive(selector.email) };
+    const user = await this.users.findOne(filter).lean();
+    if (!user || !(await this.usersService.checkPassword(digest, user.services?.password?.bcrypt))) {
+      throw RcError.loginFailed();
+    }
+    if (!user.active) {
+      throw RcError.loginFailed('error-user-is-not-activated', 'User is not activated');
+    }
+    return this.issueToken(user._id);
+  }
+
+  /** `{user}`, `{username}`, `{email}`, `{user:{username|email}}`; a `user` with `@` is an email. */
+  private selectorOf(body: Record<string, unknown>): Selector | null {
+    const u = body.user;
+    if (typeof u === 'string' && u) {
+      return u.includes('@') ? { email: u } : { username: u };
+    }
+    if (u && typeof u === 'object') {
+      const o = u as Record<string, unknown>;
+      if (typeof o.username === 'string' && o.username) {
+        return { username: o.username };
+      }
+      if (typeof o.email === 'string' && o.email) {
+        return { email: o.email };
+      }
+      return null;
+    }
+    if (typeof body.username === 'string' && body.username) {
+      return { username: body.username };
+    }
+    if (typeof body.email === 'string' && body.email) {
+      return { email: body.email };
+    }
+    return null;
+  }
+
+  /** The SHA-256 hex digest bcrypt compares against: from plain text, `{hashed}` or `{digest, algorithm}`. */
+  private passwordDigest(password: unknown): string | null {
+    if (typeof password === 'string' && password) {
+      return sha256Hex(password);
+    }
+    if (password && typeof password === 'object') {
+      const o = password as Record<string, unknown>;
+      if (typeof o.hashed === 'string') {
+        return o.hashed.toLowerCase();
+      }
+      if (typeof o.digest === 'string' && o.algorithm === 'sha-256') {
+        return o.digest.toLowerCase();
+      }
+    }
+    return null;
+  }
+
+  private async loginWithResume(token: string): Promise<LoginResult> {
+    const hashed = hashLoginToken(token);
+    const user = await this.users.findOne({ 'services.resume.loginTokens.hashedToken': hashed }, { _id: 1, active: 1 }).lean();
+    if (!user) {
+      throw RcError.loginFailed('403', "You've been logged out by the server. Please log in again.");
+    }
+    if (!user.active) {
+      throw RcError.loginFailed('error-user-is-not-activated', 'User is not activated');
+    }
+    return { userId: user._id, authToken: token, me: await this.usersService.me(user._id) };
+  }
+
+  /** OAuth access-token logins need a configured service; none is configured yet (Rocket.Chat's answer). */
+  private loginWithOAuth(body: Record<string, unknown>): Promise<LoginResult> {
+    const service = String(body.serviceName ?? '');
+    if (!OAUTH_SERVICES.includes(service)) {
+      throw RcError.loginFailed('Unexpected AccessToken service', `Unexpected AccessToken service ${service}`);
+    }
+    throw RcError.loginFailed('ServiceConfiguration.ConfigError', 'Service not configured');
+  }
+
+  private async issueToken(userId: string): Promise<LoginResult> {
+    const token = randomSecret();
+    const now = new Date();
+    await this.users.updateOne(
+      { _id: userId },
+      { $push: { 'services.resume.loginTokens': { when: now, hashedToken: hashLoginToken(token) } }, $set: { lastLogin: now, _updatedAt: now } },
+    );
+    return { userId, authToken: token, me: await this.usersService.me(userId) };
+  }
+
+  async logout(caller: AuthUser): Promise<{ message: string }> {
+    await this.users.updateOne({ _id: caller._id }, { $pull: { 'services.resume.loginTokens': { hashedToken: caller.hashedToken } } });
+    await this.events.publish(RcEvent.TokensRevoked, { userId: caller._id, hashedTokens: [caller.hashedToken] });
+    return { message: "You've been logged out!" };
+  }
+
+  /** The gateway's cache miss path: is this a live token of this user? */
+  async resolveToken(userId: string, hashedToken: string): Promise<AuthUser | null> {
+    const user = await this.users
+      .findOne(
+        { _id: userId, 'services.resume.loginTokens.hashedToken': hashedToken },
+        { _id: 1, username: 1, name: 1, roles: 1, type: 1, active: 1, 'services.resume.loginTokens.$': 1 },
+      )
+      .lean();
+    if (!user || !user.active) {
+      return null;
+    }
+    const token = user.services?.resume?.loginTokens?.find((t) => t.hashedToken === hashedToken) ?? user.services?.resume?.loginTokens?.[0];
+    const isPat = token?.type === 'personalAccessToken';
+    if (!isPat && token?.when) {
+      const days = Number((await this.settings.get<number>('Accounts_LoginExpiration')) ?? 90);
+      if (days > 0 && new Date(token.when).getTime() + days * DAY_MS < Date.now()) {
+        return null;
+      }
+    }
+    return {
+      _id: user._id,
+      username: user.username ?? '',
+      ...(user.name ? { name: user.name } : {}),
+      roles: user.roles ?? [],
+      type: user.type ?? 'user',
+      active: user.active,
+      hashedToken,
+      ...(isPat ? { isPat: true } : {}),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+export interface LoginToken {
+  hashedToken: string;
+  when?: Date;
+  type?: 'personalAccessToken';
+  createdAt?: Date;
+  lastTokenPart?: string;
+  name?: string;
+  bypassTwoFactor?: boolean;
+}
+
+export interface UserEmail {
+  address: string;
+  verified: boolean;
+}
+
+/** Rocket.Chat's IUser, in the `users` collection. */
+@Schema({ collection: 'users', versionKey: false, strict: false })
+export class User {
+  @Prop({ type: String })
+  _id: string;
+
+  @Prop()
+  createdAt: Date;
+
+  @Prop()
+  _updatedAt: Date;
+
+  @Prop({ type: String })
+  username?: string;
+
+  @Prop()
+  name?: string;
+
+  @Prop({ type: [Object], default: undefined })
+  emails?: UserEmail[];
+
+  @Prop({ type: String, default: 'user' })
+  type: string;
+
+  @Prop({ default: true })
+  active: boolean;
+
+  @Prop({ type: [String], default: [] })
+  roles: string[];
+
+  @Prop({ default: 'offline' })
+  status: string;
+
+  @Prop()
+  statusDefault?: string;
+
+  @Prop()
+  statusConnection?: string;
+
+  @Prop()
+  statusText?: string;
+
+  @Prop()
+  utcOffset?: number;
+
+  @Prop()
+  lastLogin?: Date;
+
+  @Prop()
+  requirePasswordChange?: boolean;
+
+  @Prop({ type: Object })
+  services?: {
+    password?: { bcrypt?: string };
+    resume?: { loginTokens?: LoginToken[] };
+    [service: string]: unknown;
+  };
+
+  @Prop({ type: Object })
+  settings?: { preferences?: Record<string, unknown>; profile?: Record<string, unknown> };
+
+  @Prop({ type: Object })
+  customFields?: Record<string, unknown>;
+
+  @Prop()
+  bio?: string;
+
+  @Prop()
+  nickname?: string;
+
+  @Prop()
+  language?: string;
+
+  @Prop()
+  avatarETag?: string;
+
+  @Prop()
+  avatarOrigin?: string;
+}
+
+export const UserSchema = SchemaFactory.createForClass(User);
+UserSchema.index({ username: 1 }, { unique: true, sparse: true });
+UserSchema.index({ 'emails.address': 1 }, { unique: true, sparse: true });
+UserSchema.index({ 'services.resume.loginTokens.hashedToken': 1 });
+UserSchema.index({ roles: 1 });

@@ -1,0 +1,4 @@
+export * from './hash-token';
+export * from './permission-store';
+export * from './decorators';
+export * from './auth.guard';

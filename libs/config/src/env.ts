@@ -1,0 +1,60 @@
+import { bool, cleanEnv, num, str, url } from 'envalid';
+import { hostname } from 'node:os';
+
+/** Keys every app reads: where Redis and MongoDB are, how the transport behaves. */
+export const sharedEnvSpec = {
+  NODE_ENV: str({ default: 'production' }),
+  REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
+  MONGO_URL: url({ default: 'mongodb://127.0.0.1:27017/rocketchat' }),
+  LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  /** Prefix of every Redis key, stream and channel the apps use. */
+  RC_REDIS_PREFIX: str({ default: 'rc' }),
+  /** Consumer name of this replica in the Redis Streams groups (Kubernetes: the pod name). */
+  RPC_CONSUMER_NAME: str({ default: `${hostname()}-${process.pid}` }),
+  /** How long a caller waits for a service's reply. */
+  RPC_TIMEOUT_MS: num({ default: 5000 }),
+  /** A request pending this long on a dead replica is claimed by a live one. */
+  RPC_CLAIM_IDLE_MS: num({ default: 10000 }),
+  /** Approximate length a request stream is trimmed to. */
+  RPC_STREAM_MAXLEN: num({ default: 100000 }),
+  /** Requests one replica handles at the same time. */
+  RPC_CONCURRENCY: num({ default: 64 }),
+  /** Graceful shutdown: how long in-flight work may take before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: num({ default: 15000 }),
+  /** Rocket.Chat's TEST_MODE: no rate limiting, `stack` in error bodies. */
+  TEST_MODE: bool({ default: false }),
+};
+
+export const gatewayEnvSpec = {
+  ...sharedEnvSpec,
+  PORT: num({ default: 3000 }),
+  HOST: str({ default: '0.0.0.0' }),
+  /** Seconds the gateway keeps a resolved login token in memory (invalidated on logout/user change). */
+  AUTH_CACHE_TTL_SECONDS: num({ default: 60 }),
+  /** Trust X-Forwarded-For (behind an ingress) when deriving the client IP for rate limiting. */
+  TRUST_PROXY: bool({ default: true }),
+};
+
+export const serviceEnvSpec = {
+  ...sharedEnvSpec,
+  /** HTTP port of this service's health endpoints (liveness/readiness only; the API is the gateway's). */
+  HEALTH_PORT: num({ default: 0 }),
+};
+
+export const usersRoomsEnvSpec = {
+  ...serviceEnvSpec,
+  ADMIN_USERNAME: str({ default: 'admin' }),
+  ADMIN_PASS: str({ default: '' }),
+  ADMIN_EMAIL: str({ default: '' }),
+  ADMIN_NAME: str({ default: 'Administrator' }),
+  ADMIN_EMAIL_VERIFIED: bool({ default: false }),
+  /** bcrypt cost for new password hashes (Rocket.Chat uses 10). */
+  BCRYPT_ROUNDS: num({ default: 10 }),
+  /** Rocket.Chat's CREATE_TOKENS_FOR_USERS. */
+  CREATE_TOKENS_FOR_USERS: bool({ default: false }),
+};
+
+export type SharedEnv = Readonly<ReturnType<typeof cleanEnv<typeof sharedEnvSpec>>>;
+export type GatewayEnv = Readonly<ReturnType<typeof cleanEnv<typeof gatewayEnvSpec>>>;
+export type ServiceEnv = Readonly<ReturnType<typeof cleanEnv<typeof serviceEnvSpec>>>;
+export type UsersRoomsEnv = Readonly<ReturnType<typeof cleanEnv<typeof usersRoomsEnvSpec>>>;

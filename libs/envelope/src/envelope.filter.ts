@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { RcError } from './rc-error';
+import { toHttpFailure } from './http-failure';
+
+/**
+ * The gateway's one exception filter: every failure leaves in Rocket.Chat's envelope. RcErrors (thrown here or
+ * returned by a service) map through `toHttpFailure`; Nest's HttpExceptions (unknown route, body parser, payload
+ * too large) keep their status with the failure body; anything else is a logged 500 with a generic message.
+ */
+@Catch()
+export class EnvelopeExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Envelope');
+
+  constructor(private readonly withStack = false) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) {
+      return;
+    }
+    const { status, body } = this.describe(exception);
+    if (this.withStack && exception instanceof Error && body.success === false) {
+      body.stack = exception.stack;
+    }
+    res.status(status).json(body);
+  }
+
+  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof RcError) {
+      return toHttpFailure(exception);
+    }
+    if (RcError.isPayload(exception)) {
+      return toHttpFailure(exception);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+      const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+      if (status === 404) {
+        return { status, body: { success: false, error: 'API endpoint does not exist', errorType: 'error-api-endpoint-not-found' } };
+      }
+      if (status >= 500) {
+        this.logger.error(exception);
+        return { status, body: { success: false, error: 'Internal server error' } };
+      }
+      return { status, body: { success: false, error: message } };
+    }
+    const err = exception as { type?: string; status?: number; message?: string };
+    // body-parser errors arrive as plain errors carrying an HTTP status.
+    if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
+      const error = err.type === 'entity.parse.failed' ? 'Invalid JSON body' : (err.message ?? 'Bad request');
+      return { status: err.status, body: { success: false, error, ...(err.type === 'entity.parse.failed' ? { errorType: 'error-invalid-body' } : {}) } };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { status: 500, body: { success: false, error: 'Internal server error' } };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './rc-error';
+export * from './http-failure';
+export * from './envelope.filter';
+export * from './envelope.interceptor';

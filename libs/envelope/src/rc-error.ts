@@ -1,0 +1,87 @@
+import { RpcException } from '@nestjs/microservices';
+
+/**
+ * How a failure is presented on the wire. The gateway turns each kind into Rocket.Chat's status and body
+ * (see `toHttpFailure`); services only choose the kind.
+ */
+export type RcErrorKind =
+  /** 400 `{success:false, error:"<reason> [<code>]", errorType:<code>, details?}` (Meteor.Error) */
+  | 'failure'
+  /** 400 `{success:false, error:<message>}` (plain Error / Match error, no errorType) */
+  | 'plain'
+  /** 403 `{success:false, error:"unauthorized"}` (API.v1.unauthorized / forbidden) */
+  | 'forbidden'
+  /** 401 `{success:false, status:"error", message:"You must be logged in to do this."}` */
+  | 'not-logged-in'
+  /** 401 from POST /login: `{status:"error", error:<code>, message:<reason>, details?}` */
+  | 'login-failed'
+  /** 404 `{success:false, error:"Resource not found"}` */
+  | 'not-found'
+  /** 429 too many requests */
+  | 'too-many-requests'
+  /** 503 a service did not answer in time */
+  | 'unavailable';
+
+/** What crosses Redis inside an RpcException. */
+export interface RcErrorPayload {
+  rc: 1;
+  kind: RcErrorKind;
+  errorType?: string;
+  reason?: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * The one error type services throw. Its payload survives the Redis transport unchanged, so the gateway can
+ * answer exactly what Rocket.Chat answers.
+ */
+export class RcError extends RpcException {
+  readonly payload: RcErrorPayload;
+
+  constructor(errorType: string | undefined, reason?: string, details?: Record<string, unknown>, kind: RcErrorKind = 'failure') {
+    const payload: RcErrorPayload = { rc: 1, kind, errorType, reason, details };
+    super(payload);
+    this.payload = payload;
+    this.message = reason ?? errorType ?? kind;
+  }
+
+  /** A Meteor-style error: `error-room-not-found` + human reason. */
+  static failure(errorType: string, reason?: string, details?: Record<string, unknown>): RcError {
+    return new RcError(errorType, reason, details, 'failure');
+  }
+
+  /** A plain error message without errorType (Rocket.Chat's `API.v1.failure('text')`). */
+  static plain(message: string): RcError {
+    return new RcError(undefined, message, undefined, 'plain');
+  }
+
+  /** 403 unauthorized: the route-level permission check failed. */
+  static forbidden(): RcError {
+    return new RcError('unauthorized', 'unauthorized', undefined, 'forbidden');
+  }
+
+  static notLoggedIn(): RcError {
+    return new RcError(undefined, 'You must be logged in to do this.', undefined, 'not-logged-in');
+  }
+
+  static loginFailed(error = 'Unauthorized', message = 'Unauthorized', details?: Record<string, unknown>): RcError {
+    return new RcError(error, message, details, 'login-failed');
+  }
+
+  static notFound(): RcError {
+    return new RcError(undefined, 'Resource not found', undefined, 'not-found');
+  }
+
+  static invalidParams(messages: string): RcError {
+    return new RcError('invalid-params', messages, undefined, 'failure');
+  }
+
+  static isPayload(value: unknown): value is RcErrorPayload {
+    return typeof value === 'object' && value !== null && (value as RcErrorPayload).rc === 1;
+  }
+
+  /** Rebuilds the error from its wire payload (gateway side). */
+  static fromPayload(payload: RcErrorPayload): RcError {
+    return new RcError(payload.errorType, payload.reason, payload.details, payload.kind);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './redis-throttler.storage';
+export * from './rc-throttler.guard';

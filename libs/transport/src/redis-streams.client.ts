@@ -1,0 +1,121 @@
+import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { ReplyMessage, replyChannel, requestStream } from './keys';
+
+export interface RedisStreamsClientOptions {
+  redisUrl: string;
+  prefix: string;
+  /** which service's stream a pattern goes to */
+  serviceOf: (pattern: string) => string;
+  /** how long a caller waits; sent along so a late replica drops requests nobody waits for */
+  timeoutMs: number;
+  /** approximate maximum length of a request stream (XADD MAXLEN ~) */
+  maxLen: number;
+  /** name shown in CLIENT LIST */
+  name?: string;
+}
+
+/**
+ * Caller side of the transport. One instance serves every target service: a request is XADDed to the stream
+ * of the service that owns its pattern, and the reply comes back on this process's own reply channel,
+ * matched by request id. Events (`emit`) are XADDed without a reply channel: one replica of the owning
+ * service handles each.
+ */
+export class RedisStreamsClient extends ClientProxy {
+  private writer?: Redis;
+  private subscriber?: Redis;
+  private connecting?: Promise<void>;
+  private readonly clientId = randomUUID();
+  private readonly channel: string;
+
+  constructor(private readonly options: RedisStreamsClientOptions) {
+    super();
+    this.channel = replyChannel(options.prefix, this.clientId);
+  }
+
+  connect(): Promise<void> {
+    if (!this.connecting) {
+      this.connecting = this.open().catch((err) => {
+        this.connecting = undefined;
+        throw err;
+      });
+    }
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    const name = this.options.name ?? 'rpc-client';
+    this.writer = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${name}:writer` });
+    this.subscriber = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${name}:replies` });
+    this.writer.on('error', () => undefined);
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', (_channel: string, raw: string) => this.onReply(raw));
+    await this.subscriber.subscribe(this.channel);
+  }
+
+  async close(): Promise<void> {
+    const w = this.writer;
+    const s = this.subscriber;
+    this.writer = undefined;
+    this.subscriber = undefined;
+    this.connecting = undefined;
+    await Promise.allSettled([w?.quit(), s?.quit()]);
+  }
+
+  unwrap<T>(): T {
+    return this.writer as T;
+  }
+
+  private onReply(raw: string): void {
+    let msg: ReplyMessage;
+    try {
+      msg = JSON.parse(raw) as ReplyMessage;
+    } catch {
+      return;
+    }
+    const callback = this.routingMap.get(msg.id);
+    if (!callback) {
+      return; // the caller gave up already
+    }
+    this.routingMap.delete(msg.id);
+    callback({ err: msg.err, response: msg.response, isDisposed: true } satisfies WritePacket);
+  }
+
+  protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
+    const pattern = this.normalizePattern(packet.pattern);
+    const id = randomUUID();
+    this.routingMap.set(id, callback);
+    const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
+    const deadline = String(Date.now() + this.options.timeoutMs);
+    this.writer!.xadd(
+      stream,
+      'MAXLEN',
+      '~',
+      this.options.maxLen,
+      '*',
+      'id',
+      id,
+      'pattern',
+      pattern,
+      'data',
+      JSON.stringify(packet.data ?? null),
+      'reply',
+      this.channel,
+      'deadline',
+      deadline,
+    ).catch((err: Error) => {
+      const cb = this.routingMap.get(id);
+      this.routingMap.delete(id);
+      cb?.({ err: { status: 'error', message: err.message }, isDisposed: true });
+    });
+    return () => this.routingMap.delete(id);
+  }
+
+  protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
+    const pattern = this.normalizePattern(packet.pattern);
+    const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
+    await this.writer!.xadd(stream, 'MAXLEN', '~', this.options.maxLen, '*', 'id', randomUUID(), 'pattern', pattern, 'data', JSON.stringify(packet.data ?? null));
+    return undefined as T;
+  }
+}

@@ -1,0 +1,242 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import Redis from 'ioredis';
+import { lastValueFrom, isObservable } from 'rxjs';
+import { entryFields, ReplyMessage, requestStream } from './keys';
+import { StreamsContext } from './streams.context';
+
+export interface RedisStreamsServerOptions {
+  redisUrl: string;
+  prefix: string;
+  /** service name: its stream and consumer group */
+  service: string;
+  /** this replica's consumer name (unique per replica) */
+  consumer: string;
+  /** a request pending this long on another consumer is claimed */
+  claimIdleMs: number;
+  /** requests handled at once by this replica */
+  concurrency: number;
+  /** XREADGROUP BLOCK time; bounds how long shutdown waits for the read loop */
+  blockMs?: number;
+}
+
+type Entry = [id: string, fields: string[]];
+
+/**
+ * Server side of the transport: requests arrive on the service's Redis stream and are read through the service's
+ * consumer group, so each request is handled by exactly one replica however many run. Replies are published
+ * to the caller's own reply channel. A replica that dies leaves its pending entries to be claimed
+ * (XAUTOCLAIM) by a live one; requests whose caller has already given up are acknowledged without running.
+ */
+export class RedisStreamsServer extends Server implements CustomTransportStrategy {
+  private reader?: Redis;
+  private writer?: Redis;
+  private running = false;
+  private loopDone?: Promise<void>;
+  private claimTimer?: NodeJS.Timeout;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly stream: string;
+  private readonly blockMs: number;
+  /** requests handled by this replica since start (exposed for tests and metrics) */
+  handledCount = 0;
+
+  constructor(private readonly options: RedisStreamsServerOptions) {
+    super();
+    this.stream = requestStream(options.prefix, options.service);
+    this.blockMs = options.blockMs ?? 1000;
+  }
+
+  async listen(callback: (err?: unknown) => void): Promise<void> {
+    try {
+      const redisOpts = { maxRetriesPerRequest: null, lazyConnect: false } as const;
+      this.reader = new Redis(this.options.redisUrl, { ...redisOpts, connectionName: `${this.options.consumer}:reader` });
+      this.writer = new Redis(this.options.redisUrl, { ...redisOpts, connectionName: `${this.options.consumer}:writer` });
+      this.reader.on('error', (e) => this.logger.warn?.(`redis reader: ${e.message}`));
+      this.writer.on('error', (e) => this.logger.warn?.(`redis writer: ${e.message}`));
+      await this.ensureGroup();
+      this.running = true;
+      this.loopDone = this.readLoop();
+      const every = Math.max(250, Math.floor(this.options.claimIdleMs / 2));
+      this.claimTimer = setInterval(() => void this.claimAndTouch().catch(() => undefined), every);
+      callback();
+    } catch (err) {
+      callback(err);
+    }
+  }
+
+  /** Stops reading, finishes and acknowledges what is in flight, then closes the connections. */
+  async close(): Promise<void> {
+    this.running = false;
+    if (this.claimTimer) {
+      clearInterval(this.claimTimer);
+    }
+    await this.loopDone;
+    await Promise.allSettled([...this.inFlight.values()]);
+    await Promise.allSettled([this.reader?.quit(), this.writer?.quit()]);
+  }
+
+  on(): void {
+    // connection events are logged by the connections themselves
+  }
+
+  unwrap<T>(): T {
+    return this.writer as T;
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  private async ensureGroup(): Promise<void> {
+    try {
+      // '0': requests queued before any replica of this service started are still served (if not expired)
+      await this.writer!.xgroup('CREATE', this.stream, this.options.service, '0', 'MKSTREAM');
+    } catch (err) {
+      if (!String((err as Error).message).includes('BUSYGROUP')) {
+        throw err;
+      }
+    }
+  }
+
+  private async readLoop(): Promise<void> {
+    while (this.running) {
+      const free = this.options.concurrency - this.inFlight.size;
+      if (free <= 0) {
+        await Promise.race(this.inFlight.values());
+        continue;
+      }
+      let res: [string, Entry[]][] | null;
+      try {
+        res = (await this.reader!.xreadgroup(
+          'GROUP',
+          this.options.service,
+          this.options.consumer,
+          'COUNT',
+          free,
+          'BLOCK',
+          this.blockMs,
+          'STREAMS',
+          this.stream,
+          '>',
+        )) as [string, Entry[]][] | null;
+      } catch (err) {
+        if (String((err as Error).message).includes('NOGROUP')) {
+          // Redis lost the group (restart without persistence): create it again
+          await this.ensureGroup().catch(() => undefined);
+        } else if (this.running) {
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        continue;
+      }
+      for (const [, entries] of res ?? []) {
+        for (const [entryId, fields] of entries) {
+          this.dispatch(entryId, fields, false);
+        }
+      }
+    }
+  }
+
+  private dispatch(entryId: string, fields: string[], redelivered: boolean): void {
+    if (this.inFlight.has(entryId)) {
+      return;
+    }
+    const p = this.handle(entryId, fields, redelivered)
+      .catch((err) => this.logger.error?.(`request ${entryId} failed: ${(err as Error).message}`))
+      .finally(() => this.inFlight.delete(entryId));
+    this.inFlight.set(entryId, p);
+  }
+
+  private async handle(entryId: string, fields: string[], redelivered: boolean): Promise<void> {
+    const entry = entryFields(fields);
+    const writer = this.writer!;
+    const done = () => writer.multi().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
+    if (!entry.pattern || !entry.id) {
+      await done();
+      return;
+    }
+    if (entry.deadline && Date.now() > Number(entry.deadline)) {
+      await done(); // the caller has given up: do not run a request nobody waits for
+      return;
+    }
+    const handler = this.getHandlerByPattern(entry.pattern);
+    const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) =>
+      writer
+        .multi()
+        .publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true }))
+        .xack(this.stream, this.options.service, entryId)
+        .xdel(this.stream, entryId)
+        .exec();
+    if (!handler) {
+      if (entry.reply) {
+        await reply({ err: { status: 'error', message: `There is no matching message handler defined in the remote service (${entry.pattern}).` } });
+      } else {
+        await done();
+      }
+      return;
+    }
+    const data: unknown = entry.data ? JSON.parse(entry.data) : undefined;
+    const ctx = new StreamsContext([entry.id, entry.pattern, redelivered, entryId]);
+    this.handledCount++;
+    if (!entry.reply || handler.isEventHandler) {
+      try {
+        const out = await handler(data, ctx);
+        if (isObservable(out)) {
+          await lastValueFrom(out, { defaultValue: undefined });
+        }
+      } finally {
+        await done();
+      }
+      return;
+    }
+    try {
+      const out$ = this.transformToObservable(await handler(data, ctx));
+      const response = await lastValueFrom(out$, { defaultValue: undefined });
+      await reply({ response });
+    } catch (err) {
+      await reply({ err: serializeError(err) });
+    }
+  }
+
+  /**
+   * Keeps this replica's in-flight entries from looking idle (so nobody steals a slow handler), then claims
+   * entries left idle by dead replicas.
+   */
+  private async claimAndTouch(): Promise<void> {
+    if (!this.running || !this.writer) {
+      return;
+    }
+    const group = this.options.service;
+    const mine = [...this.inFlight.keys()];
+    if (mine.length) {
+      await this.writer.xclaim(this.stream, group, this.options.consumer, 0, ...mine, 'JUSTID');
+    }
+    let cursor = '0-0';
+    do {
+      const free = this.options.concurrency - this.inFlight.size;
+      if (free <= 0 || !this.running) {
+        return;
+      }
+      const res = (await this.writer.xautoclaim(
+        this.stream,
+        group,
+        this.options.consumer,
+        this.options.claimIdleMs,
+        cursor,
+        'COUNT',
+        free,
+      )) as [string, Entry[], string[]?];
+      cursor = res[0];
+      for (const entry of res[1]) {
+        if (entry && entry[1]) {
+          this.dispatch(entry[0], entry[1], true);
+        }
+      }
+    } while (cursor !== '0-0');
+  }
+}
+
+function serializeError(err: unknown): unknown {
+  if (err instanceof Error) {
+    return { status: 'error', message: err.message };
+  }
+  return err;
+}

@@ -1,0 +1,67 @@
+import { RcContract, RcPattern, serviceOf } from '@app/contracts';
+import { RcError } from '@app/envelope';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { RedisStreamsClient } from './redis-streams.client';
+
+export interface RpcClientOptions {
+  redisUrl: string;
+  prefix: string;
+  timeoutMs: number;
+  maxLen: number;
+  name?: string;
+}
+
+/**
+ * The one typed way to call a service: `rpc.send(ChatPattern.PostMessage, payload)` returns the contract's
+ * result type. A reply that does not come within the timeout becomes a 503 failure envelope; an RcError
+ * thrown by the service is rethrown as the same RcError.
+ */
+export class RpcClient {
+  readonly proxy: RedisStreamsClient;
+
+  constructor(private readonly options: RpcClientOptions) {
+    this.proxy = new RedisStreamsClient({ ...options, serviceOf });
+  }
+
+  connect(): Promise<void> {
+    return this.proxy.connect();
+  }
+
+  close(): Promise<void> {
+    return this.proxy.close();
+  }
+
+  async send<P extends RcPattern>(pattern: P, payload: RcContract[P]['payload'], timeoutMs = this.options.timeoutMs): Promise<RcContract[P]['result']> {
+    try {
+      return await firstValueFrom(this.proxy.send<RcContract[P]['result']>(pattern, payload).pipe(timeout(timeoutMs)), {
+        defaultValue: undefined as RcContract[P]['result'],
+      });
+    } catch (err) {
+      throw toRcError(err, pattern);
+    }
+  }
+
+  /** Fire-and-forget to exactly one replica of the owning service (queued in its stream). */
+  async emit<P extends RcPattern>(pattern: P, payload: RcContract[P]['payload']): Promise<void> {
+    await firstValueFrom(this.proxy.emit(pattern, payload), { defaultValue: undefined });
+  }
+}
+
+function toRcError(err: unknown, pattern: string): Error {
+  if (err instanceof RcError) {
+    return err;
+  }
+  if (RcError.isPayload(err)) {
+    return RcError.fromPayload(err);
+  }
+  if (err instanceof TimeoutError) {
+    return new RcError(
+      'error-service-unavailable',
+      `The service handling ${pattern} did not answer in time`,
+      { service: serviceOf(pattern) },
+      'unavailable',
+    );
+  }
+  const message = (err as { message?: string })?.message ?? String(err);
+  return new Error(`${pattern}: ${message}`);
+}
