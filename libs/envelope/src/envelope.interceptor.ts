@@ -26,6 +26,11 @@ export class EnvelopeInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    // Rocket.Chat answers every success with 200, POST included (Nest's default for POST is 201)
+    const res = context.switchToHttp().getResponse<{ statusCode: number; status(code: number): unknown }>();
+    if (res?.statusCode === 201) {
+      res.status(200);
+    }
     const raw = this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler());
     return raw ? next.handle() : next.handle().pipe(map(successEnvelope));
   }

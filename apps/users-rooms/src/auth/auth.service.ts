@@ -42,7 +42,7 @@ export class AuthService {
     if (!selector || !digest) {
       throw RcError.loginFailed('400', 'Unrecognized options for login request');
     }
-    const filter = 'username' in selector ? { username: exactInsensitive(selector.username) } : { 'emails.address': exactInsensitive(selector.email) };
+    const filter = 'username' in selector ? { username: exactInsensitive(selector.username) } : { 'emails.address': selector.email.toLowerCase() };
     const user = await this.users.findOne(filter).lean();
     if (!user || !(await this.usersService.checkPassword(digest, user.services?.password?.bcrypt))) {
       throw RcError.loginFailed();

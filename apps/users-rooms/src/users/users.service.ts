@@ -108,7 +108,8 @@ export class UsersService {
     if (await this.users.exists({ username: exactInsensitive(u.username) })) {
       throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, { method: 'insertOrUpdateUser', field: u.username });
     }
-    if (u.email && (await this.users.exists({ 'emails.address': exactInsensitive(u.email) }))) {
+    // addresses are stored lower-case, so an exact match is case-insensitive and can use the index
+    if (u.email && (await this.users.exists({ 'emails.address': u.email.toLowerCase() }))) {
       throw RcError.failure('error-field-unavailable', `${u.email} is already in use :(`, { method: 'insertOrUpdateUser', field: u.email });
     }
     const now = new Date();

@@ -1,0 +1,107 @@
+/**
+ * Starts what the e2e tests run against: Redis and MongoDB (unless REDIS_URL / MONGO_URL are given), then the five
+ * apps from `dist/` (`npm run test:e2e` builds first). Hands the URLs and credentials to the tests through
+ * test/helpers/state.ts and `process.env.E2E_*`; keeps the process handles on `globalThis` for the teardown.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppsHandle, Proc, freePort, startApps, startMongo, startRedis } from '../scripts/infra';
+import { E2EState, stateFile, writeState } from './helpers/state';
+
+export interface E2EHandles {
+  redis?: Proc;
+  mongo?: Proc;
+  apps?: AppsHandle;
+  tmpDir: string;
+}
+
+const HANDLES_KEY = '__RC_E2E_HANDLES__';
+
+export function setHandles(handles: E2EHandles | undefined): void {
+  (globalThis as Record<string, unknown>)[HANDLES_KEY] = handles;
+}
+
+export function getHandles(): E2EHandles | undefined {
+  return (globalThis as Record<string, unknown>)[HANDLES_KEY] as E2EHandles | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const tmpDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
+  const logDir = join(tmpDir, 'logs');
+  const handles: E2EHandles = { tmpDir };
+  setHandles(handles);
+  try {
+    let redisUrl = process.env.REDIS_URL;
+    if (!redisUrl) {
+      handles.redis = await startRedis({
+        port: await freePort(),
+        dir: join(tmpDir, 'redis'),
+        logFile: join(logDir, 'redis.log'),
+      });
+      redisUrl = handles.redis.url;
+    }
+    let mongoUrl = process.env.MONGO_URL;
+    if (!mongoUrl) {
+      handles.mongo = await startMongo({ port: await freePort(), logFile: join(logDir, 'mongo.log') });
+      mongoUrl = `${handles.mongo.url}/rc_e2e_${randomBytes(4).toString('hex')}`;
+    }
+
+    const admin = { username: 'admin', password: 'admin-e2e-pass', email: 'admin@e2e.test' };
+    const appEnv: Record<string, string> = {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      RPC_TIMEOUT_MS: process.env.RPC_TIMEOUT_MS ?? '3000',
+      HOST: '127.0.0.1',
+      REDIS_URL: redisUrl,
+      MONGO_URL: mongoUrl,
+      ADMIN_USERNAME: admin.username,
+      ADMIN_PASS: admin.password,
+      ADMIN_EMAIL: admin.email,
+      // Rocket.Chat's default is 10 calls a minute per route and IP; the suite logs in more often than that
+      // from one IP, so the e2e limit is higher (rate-limit tests read the limit from the headers).
+      OVERWRITE_SETTING_API_Enable_Rate_Limiter_Limit_Calls_Default: '300',
+    };
+    handles.apps = await startApps({ env: appEnv, logDir });
+
+    const state: E2EState = {
+      gatewayUrl: handles.apps.gatewayUrl,
+      gatewayUrls: handles.apps.gatewayUrls,
+      redisUrl,
+      mongoUrl,
+      admin,
+      tmpDir,
+      logDir,
+      appEnv,
+      procs: handles.apps.procs.map(({ app, index, pid, healthPort, port, logFile }) => ({
+        app,
+        index,
+        pid,
+        healthPort,
+        port,
+        logFile,
+      })),
+    };
+    writeState(state);
+    Object.assign(process.env, {
+      E2E_STATE_FILE: stateFile(),
+      E2E_GATEWAY_URL: state.gatewayUrl,
+      E2E_REDIS_URL: redisUrl,
+      E2E_MONGO_URL: mongoUrl,
+      E2E_ADMIN_USERNAME: admin.username,
+      E2E_ADMIN_PASS: admin.password,
+      E2E_LOG_DIR: logDir,
+    });
+    process.stderr.write(
+      `\n[e2e] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: gateway ${state.gatewayUrl}, logs ${logDir}\n`,
+    );
+  } catch (err) {
+    process.stderr.write(`\n[e2e] setup failed; logs are in ${logDir}\n`);
+    await handles.apps?.stop('SIGTERM', 5000);
+    await handles.redis?.stop(5000);
+    await handles.mongo?.stop(5000);
+    setHandles(undefined);
+    throw err;
+  }
+}
