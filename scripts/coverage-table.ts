@@ -29,7 +29,9 @@ export interface EndpointRow {
 
 export function parseTsv(text: string, source = 'endpoints.tsv'): EndpointRow[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
-  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') {
+    lines.pop();
+  }
   const header = (lines.shift() ?? '').split('\t');
   if (header.join('\t') !== COLUMNS.join('\t')) {
     throw new Error(`${source}: header must be "${COLUMNS.join('\\t')}", got "${header.join('\\t')}"`);
@@ -41,7 +43,9 @@ export function parseTsv(text: string, source = 'endpoints.tsv'): EndpointRow[] 
       throw new Error(`${where}: expected ${COLUMNS.length} tab-separated columns, got ${cells.length}`);
     }
     const [group, path, description, method, status, issue = ''] = cells.map((cell) => cell.trim());
-    if (!group || !path) throw new Error(`${where}: group and path are required`);
+    if (!group || !path) {
+      throw new Error(`${where}: group and path are required`);
+    }
     if (!(STATUSES as readonly string[]).includes(status)) {
       throw new Error(`${where}: status must be "done" or "not yet", got "${status}"`);
     }
@@ -57,7 +61,9 @@ export function renderSection(rows: readonly EndpointRow[]): string {
   const done = rows.filter((row) => row.status === 'done').length;
   // Rows that share path and method (the four `/api/v1/login` variants) are told apart by their description.
   const seen = new Map<string, number>();
-  for (const row of rows) seen.set(`${row.path} ${row.method}`, (seen.get(`${row.path} ${row.method}`) ?? 0) + 1);
+  for (const row of rows) {
+    seen.set(`${row.path} ${row.method}`, (seen.get(`${row.path} ${row.method}`) ?? 0) + 1);
+  }
   const lines = [
     `${done} of ${rows.length} done`,
     '',
@@ -81,18 +87,26 @@ export function replaceBetweenMarkers(document: string, section: string, source 
     const missing = [start < 0 ? START_MARKER : '', end < 0 ? END_MARKER : ''].filter(Boolean).join(' and ');
     throw new Error(`${source}: marker ${missing} not found`);
   }
-  if (end < start) throw new Error(`${source}: ${END_MARKER} comes before ${START_MARKER}`);
+  if (end < start) {
+    throw new Error(`${source}: ${END_MARKER} comes before ${START_MARKER}`);
+  }
   return `${document.slice(0, start + START_MARKER.length)}\n${section}\n${document.slice(end)}`;
 }
 
 function findDefaultTsv(): string {
   const relative = join('docs', 'endpoints.tsv');
   const fromCwd = resolve(relative);
-  if (existsSync(fromCwd)) return fromCwd;
+  if (existsSync(fromCwd)) {
+    return fromCwd;
+  }
   // Compiled to dist/scripts/: walk up to the repository root.
   for (let dir = __dirname; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, relative))) return join(dir, relative);
-    if (dirname(dir) === dir) return fromCwd;
+    if (existsSync(join(dir, relative))) {
+      return join(dir, relative);
+    }
+    if (dirname(dir) === dir) {
+      return fromCwd;
+    }
   }
 }
 
@@ -109,9 +123,13 @@ function parseArgs(argv: readonly string[]): Options {
     if ((arg === '--write' || arg === '--tsv') && (value === undefined || value.startsWith('--'))) {
       throw new Error(`${arg} needs a file name`);
     }
-    if (arg === '--write') options.write = value;
-    else if (arg === '--tsv') options.tsv = value;
-    else throw new Error(`unknown argument "${arg}" (usage: coverage-table [--tsv <file>] [--write <README.md>])`);
+    if (arg === '--write') {
+      options.write = value;
+    } else if (arg === '--tsv') {
+      options.tsv = value;
+    } else {
+      throw new Error(`unknown argument "${arg}" (usage: coverage-table [--tsv <file>] [--write <README.md>])`);
+    }
     i++;
   }
   options.tsv = options.tsv ? resolve(options.tsv) : findDefaultTsv();

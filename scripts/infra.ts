@@ -98,7 +98,9 @@ let cachedRoot: string | undefined;
 
 function isRepoRoot(dir: string): boolean {
   const file = join(dir, 'package.json');
-  if (!existsSync(file)) return false;
+  if (!existsSync(file)) {
+    return false;
+  }
   try {
     return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'rocketchat-nest';
   } catch {
@@ -109,9 +111,13 @@ function isRepoRoot(dir: string): boolean {
 function walkUp(start: string): string | undefined {
   let dir = resolve(start);
   for (;;) {
-    if (isRepoRoot(dir)) return dir;
+    if (isRepoRoot(dir)) {
+      return dir;
+    }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) {
+      return undefined;
+    }
     dir = parent;
   }
 }
@@ -132,17 +138,23 @@ function log(message: string): void {
 
 /** Last `bytes` of a file, for error messages. */
 export function tailFile(file: string | undefined, bytes = 4000): string {
-  if (!file || !existsSync(file)) return '(no log)';
+  if (!file || !existsSync(file)) {
+    return '(no log)';
+  }
   const text = readFileSync(file, 'utf8');
   return text.length > bytes ? `...${text.slice(-bytes)}` : text;
 }
 
 function which(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    if (!dir) {
+      continue;
+    }
     const candidate = join(dir, command);
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      if (statSync(candidate).isFile()) {
+        return candidate;
+      }
     } catch {
       // not here
     }
@@ -160,7 +172,9 @@ function exitText(child: ChildProcess): string {
 
 /** Resolves when the child has exited (at once when it already has). */
 export function waitExit(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return Promise.resolve();
+  if (hasExited(child)) {
+    return Promise.resolve();
+  }
   return new Promise((done) => child.once('exit', () => done()));
 }
 
@@ -170,7 +184,9 @@ export async function stopChild(
   signal: NodeJS.Signals = 'SIGTERM',
   timeoutMs = 15000,
 ): Promise<void> {
-  if (hasExited(child)) return;
+  if (hasExited(child)) {
+    return;
+  }
   const exited = waitExit(child);
   child.kill(signal);
   let timer: NodeJS.Timeout | undefined;
@@ -196,7 +212,11 @@ function track(child: ChildProcess): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
-      for (const c of living) if (!hasExited(c)) c.kill('SIGKILL');
+      for (const c of living) {
+        if (!hasExited(c)) {
+          c.kill('SIGKILL');
+        }
+      }
     });
   }
 }
@@ -217,7 +237,7 @@ function spawnLogged(command: string, args: string[], options: SpawnOptions): Ch
   try {
     const child = spawn(command, args, {
       cwd: options.cwd ?? repoRoot(),
-      env: (options.env ?? process.env) as NodeJS.ProcessEnv,
+      env: options.env ?? process.env,
       stdio: fd === undefined ? ['ignore', 'inherit', 'inherit'] : ['ignore', fd, fd],
       detached: options.detached ?? false,
     });
@@ -226,7 +246,9 @@ function spawnLogged(command: string, args: string[], options: SpawnOptions): Ch
     track(child);
     return child;
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    if (fd !== undefined) {
+      closeSync(fd);
+    }
   }
 }
 
@@ -274,7 +296,9 @@ export function redisPing(port: number, host = LOCALHOST, timeoutMs = 1000): Pro
     socket.once('connect', () => socket.write('PING\r\n'));
     socket.on('data', (chunk: Buffer) => {
       received += chunk.toString('utf8');
-      if (received.includes('\r\n')) finish(received.startsWith('+PONG'));
+      if (received.includes('\r\n')) {
+        finish(received.startsWith('+PONG'));
+      }
     });
     socket.once('error', () => finish(false));
     socket.once('end', () => finish(false));
@@ -306,10 +330,15 @@ async function waitUntil(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && hasExited(child))
+    if (child && hasExited(child)) {
       throw new Error(`${what}: the process exited (${exitText(child)}) before it was ready`);
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`${what}: not ready after ${timeoutMs} ms`);
+    }
+    if (await check()) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not ready after ${timeoutMs} ms`);
+    }
     await sleep(250);
   }
 }
@@ -339,7 +368,9 @@ function procOf(
 
 /** Readiness is probed on the port, so a server already there would pass for ours. */
 async function assertPortFree(port: number, what: string): Promise<void> {
-  if (await portOpen(port)) throw new Error(`${what}: port ${port} on ${LOCALHOST} is already in use`);
+  if (await portOpen(port)) {
+    throw new Error(`${what}: port ${port} on ${LOCALHOST} is already in use`);
+  }
 }
 
 /** A server that was already running: never stopped by us. */
@@ -412,7 +443,9 @@ export interface StartMongoOptions {
 }
 
 function classpathUsable(file: string): boolean {
-  if (!existsSync(file)) return false;
+  if (!existsSync(file)) {
+    return false;
+  }
   const entries = readFileSync(file, 'utf8').trim().split(delimiter).filter(Boolean);
   return entries.length > 0 && entries.every((jar) => existsSync(jar));
 }
@@ -425,8 +458,9 @@ export function mongoClasspath(): string {
   const root = repoRoot();
   const cacheFile = process.env.MONGO_CP_FILE ?? join(root, '.data', 'mongo.cp');
   if (!classpathUsable(cacheFile)) {
-    if (!which('mvn'))
+    if (!which('mvn')) {
       throw new Error('mvn is not on the PATH: needed once to resolve mongo-java-server (or install mongod)');
+    }
     mkdirSync(dirname(cacheFile), { recursive: true });
     const tmpFile = `${cacheFile}.${process.pid}.tmp`;
     log('resolving the mongo-java-server classpath with Maven (once)...');
@@ -460,7 +494,9 @@ export async function startMongo(options: StartMongoOptions): Promise<Proc> {
   await assertPortFree(port, 'mongo');
   let tempDir: string | undefined;
   const scratch = (): string => (tempDir ??= mkdtempSync(join(tmpdir(), 'rc-mongo-')));
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+  }
   const logFile = options.logFile ?? join(dataDir ?? scratch(), 'mongo.log');
   mkdirSync(dirname(logFile), { recursive: true });
 
@@ -471,7 +507,9 @@ export async function startMongo(options: StartMongoOptions): Promise<Proc> {
     command = mongod;
     args = ['--dbpath', dataDir ?? scratch(), '--bind_ip', LOCALHOST, '--port', String(port)];
   } else {
-    if (!which('java')) throw new Error('neither mongod nor java is on the PATH (mongo-java-server needs Java 17)');
+    if (!which('java')) {
+      throw new Error('neither mongod nor java is on the PATH (mongo-java-server needs Java 17)');
+    }
     command = 'java';
     args = [
       '-Xmx1g',
@@ -486,13 +524,17 @@ export async function startMongo(options: StartMongoOptions): Promise<Proc> {
       '--wire',
       '9',
     ];
-    if (dataDir) args.push('--h2', join(dataDir, 'mongo.mv'));
+    if (dataDir) {
+      args.push('--h2', join(dataDir, 'mongo.mv'));
+    }
   }
 
   const child = spawnLogged(command, args, { logFile, detached: options.detached });
   const cleanup = (): void => {
     // A temp dir holds only a throw-away log or dbpath.
-    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    if (tempDir) {
+      rmSync(tempDir, { recursive: true, force: true });
+    }
   };
   const proc = procOf(
     mongod ? 'mongod' : 'mongo-java-server',
@@ -538,7 +580,9 @@ export function readyUrl(spec: { app: App; port?: number; healthPort?: number })
 /** Spawns `node dist/apps/<app>/src/main.js` (does not wait). */
 export function spawnApp(spec: AppSpawnSpec): AppProc {
   const entry = appEntry(spec.app);
-  if (!existsSync(entry)) throw new Error(`${entry} does not exist: run \`npm run build\` first`);
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} does not exist: run \`npm run build\` first`);
+  }
   if (spec.logFile) {
     mkdirSync(dirname(spec.logFile), { recursive: true });
     const banner = `\n===== ${spec.app}-${spec.index} starting at ${new Date().toISOString()} =====\n`;
@@ -549,7 +593,9 @@ export function spawnApp(spec: AppSpawnSpec): AppProc {
     logFile: spec.logFile,
     detached: spec.detached,
   });
-  if (child.pid === undefined) throw new Error(`could not start ${spec.app}-${spec.index}`);
+  if (child.pid === undefined) {
+    throw new Error(`could not start ${spec.app}-${spec.index}`);
+  }
   return {
     app: spec.app,
     index: spec.index,
@@ -607,14 +653,19 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
     const proc = spawnApp(spec);
     specs.set(key(spec.app, spec.index), spec);
     const at = procs.findIndex((p) => p.app === spec.app && p.index === spec.index);
-    if (at >= 0) procs[at] = proc;
-    else procs.push(proc);
+    if (at >= 0) {
+      procs[at] = proc;
+    } else {
+      procs.push(proc);
+    }
     return proc;
   };
 
   const find = (app: App, index: number): AppProc => {
     const proc = procs.find((p) => p.app === app && p.index === index);
-    if (!proc) throw new Error(`no process ${app}-${index}`);
+    if (!proc) {
+      throw new Error(`no process ${app}-${index}`);
+    }
     return proc;
   };
 
@@ -633,7 +684,9 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
     stop,
     async kill(app, index, signal = 'SIGTERM') {
       const proc = find(app, index);
-      if (hasExited(proc.child)) return;
+      if (hasExited(proc.child)) {
+        return;
+      }
       if (signal === 'SIGKILL' || signal === 'SIGTERM' || signal === 'SIGINT') {
         const exited = waitExit(proc.child);
         proc.child.kill(signal);
@@ -646,7 +699,9 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
       const old = find(app, index);
       await stopChild(old.child, 'SIGTERM');
       const spec = specs.get(key(app, index));
-      if (!spec) throw new Error(`no spec for ${app}-${index}`);
+      if (!spec) {
+        throw new Error(`no spec for ${app}-${index}`);
+      }
       const proc = launch(spec);
       await waitAppReady(proc, timeoutMs);
       return proc;
@@ -654,14 +709,20 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
     async add(app) {
       const proc = launch(await nextSpec(app));
       await waitAppReady(proc, timeoutMs);
-      if (app === 'gateway') handle.gatewayUrls.push(`http://${LOCALHOST}:${String(proc.port)}`);
+      if (app === 'gateway') {
+        handle.gatewayUrls.push(`http://${LOCALHOST}:${String(proc.port)}`);
+      }
       return proc;
     },
   };
 
   const phase = async (apps: readonly App[]): Promise<void> => {
     const started: AppProc[] = [];
-    for (const app of apps) for (let i = 0; i < count(app); i++) started.push(launch(await nextSpec(app)));
+    for (const app of apps) {
+      for (let i = 0; i < count(app); i++) {
+        started.push(launch(await nextSpec(app)));
+      }
+    }
     await Promise.all(started.map((p) => waitAppReady(p, timeoutMs)));
   };
 

@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   const logDir = join(dataDir, 'logs');
   const replicas = parseReplicas(process.env.REPLICAS);
   const port = Number(process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0) throw new Error(`PORT: bad value "${process.env.PORT ?? ''}"`);
+  if (!Number.isInteger(port) || port <= 0) {
+    throw new Error(`PORT: bad value "${process.env.PORT ?? ''}"`);
+  }
 
   let redis: Proc | undefined;
   let mongo: Proc | undefined;
@@ -65,9 +67,13 @@ async function main(): Promise<void> {
           say('stopping the apps...');
           await apps.stop('SIGTERM');
         }
-        if (redis?.pid !== undefined) say('stopping redis...');
+        if (redis?.pid !== undefined) {
+          say('stopping redis...');
+        }
         await redis?.stop();
-        if (mongo?.pid !== undefined) say('stopping mongo...');
+        if (mongo?.pid !== undefined) {
+          say('stopping mongo...');
+        }
         await mongo?.stop();
       } finally {
         say('stopped.');
@@ -81,7 +87,9 @@ async function main(): Promise<void> {
   const onSignal = (signal: NodeJS.Signals): void => {
     if (firstSignalAt) {
       // `npm start` forwards the terminal's Ctrl-C, so one press can arrive twice: only report later ones.
-      if (Date.now() - firstSignalAt > 1000) say(`${signal}: still stopping (each process gets at most 15 s)`);
+      if (Date.now() - firstSignalAt > 1000) {
+        say(`${signal}: still stopping (each process gets at most 15 s)`);
+      }
       return;
     }
     firstSignalAt = Date.now();
@@ -101,7 +109,9 @@ async function main(): Promise<void> {
         say(`redis: reusing the server answering on 127.0.0.1:${REDIS_PORT}`);
         redis = reusedProc('redis', REDIS_PORT, `redis://127.0.0.1:${REDIS_PORT}`);
       } else {
-        if (await portOpen(REDIS_PORT)) throw new Error(`port ${REDIS_PORT} is taken by something that is not Redis`);
+        if (await portOpen(REDIS_PORT)) {
+          throw new Error(`port ${REDIS_PORT} is taken by something that is not Redis`);
+        }
         say(`redis: starting on 127.0.0.1:${REDIS_PORT}, data in ${join(dataDir, 'redis')}`);
         redis = await startRedis({
           port: REDIS_PORT,
@@ -148,10 +158,11 @@ async function main(): Promise<void> {
     apps = await startApps({ env, replicas, logDir, gatewayPort: port, detached: true });
     for (const p of apps.procs) {
       p.child.once('exit', (code, signal) => {
-        if (!stopping)
+        if (!stopping) {
           say(
             `warning: ${p.app}-${p.index} (pid ${p.pid}) exited (${signal ?? `code ${String(code)}`}), see ${p.logFile ?? 'its output'}`,
           );
+        }
       });
     }
 
@@ -170,4 +181,6 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  void main();
+}

@@ -45,16 +45,27 @@ describe('POST /api/v1/login', () => {
     ['{user: {username}, password}', () => ({ user: { username }, password })],
     ['{user: {email}, password}', () => ({ user: { email }, password })],
     ['password {hashed}', () => ({ user: username, password: { hashed: sha256(password) } })],
-    ['password {digest, algorithm}', () => ({ user: username, password: { digest: sha256(password), algorithm: 'sha-256' } })],
+    [
+      'password {digest, algorithm}',
+      () => ({ user: username, password: { digest: sha256(password), algorithm: 'sha-256' } }),
+    ],
   ];
 
   it.each(forms)('logs in with %s', async (_name, body) => {
     const res = await request().post('/api/v1/login').send(body()).expect(200);
     expect(res.body.status).toBe('success');
     expect(res.body.data).toEqual(
-      expect.objectContaining({ userId: expect.any(String), authToken: expect.any(String), me: expect.objectContaining({ username }) }),
+      expect.objectContaining({
+        userId: expect.any(String),
+        authToken: expect.any(String),
+        me: expect.objectContaining({ username }),
+      }),
     );
-    expect(res.body.data.me.services).toEqual({ password: { exists: true }, totp: { enabled: false }, email2fa: { enabled: false } });
+    expect(res.body.data.me.services).toEqual({
+      password: { exists: true },
+      totp: { enabled: false },
+      email2fa: { enabled: false },
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/bcrypt|hashedToken|loginTokens/);
   });
 
@@ -71,7 +82,10 @@ describe('POST /api/v1/login', () => {
 
   it('masks a wrong password and an unknown user the same way', async () => {
     const wrong = await request().post('/api/v1/login').send({ user: username, password: 'nope' }).expect(401);
-    const unknown = await request().post('/api/v1/login').send({ user: 'no.such.user.e2e', password: 'nope' }).expect(401);
+    const unknown = await request()
+      .post('/api/v1/login')
+      .send({ user: 'no.such.user.e2e', password: 'nope' })
+      .expect(401);
     expect(wrong.body).toEqual({ status: 'error', error: 'Unauthorized', message: 'Unauthorized' });
     expect(unknown.body).toEqual(wrong.body);
   });
@@ -90,7 +104,11 @@ describe('POST /api/v1/login', () => {
   });
 
   it('refuses malformed JSON with a 400 envelope', async () => {
-    const res = await request().post('/api/v1/login').set('Content-Type', 'application/json').send('{"user": ').expect(400);
+    const res = await request()
+      .post('/api/v1/login')
+      .set('Content-Type', 'application/json')
+      .send('{"user": ')
+      .expect(400);
     expect(res.body.success).toBe(false);
     expect(res.body.error).toEqual(expect.any(String));
   });
@@ -100,7 +118,10 @@ describe('GET /api/v1/me and logout', () => {
   it('returns the caller without secrets', async () => {
     const { username, password } = adminCredentials();
     const creds = await login(username, password);
-    const res = await request().get('/api/v1/me').set({ ...creds.headers }).expect(200);
+    const res = await request()
+      .get('/api/v1/me')
+      .set({ ...creds.headers })
+      .expect(200);
     expect(res.body).toEqual(
       expect.objectContaining({
         _id: creds.userId,
@@ -111,14 +132,24 @@ describe('GET /api/v1/me and logout', () => {
         success: true,
       }),
     );
-    expect(res.body.services).toEqual({ password: { exists: true }, totp: { enabled: false }, email2fa: { enabled: false } });
+    expect(res.body.services).toEqual({
+      password: { exists: true },
+      totp: { enabled: false },
+      email2fa: { enabled: false },
+    });
   });
 
   it('answers 401 without credentials, with a wrong token, or a token of another user', async () => {
     const creds = await login(adminCredentials().username, adminCredentials().password);
-    for (const headers of [{}, { 'X-User-Id': creds.userId, 'X-Auth-Token': 'wrong' }, { 'X-User-Id': 'someone-else', 'X-Auth-Token': creds.authToken }]) {
+    for (const headers of [
+      {},
+      { 'X-User-Id': creds.userId, 'X-Auth-Token': 'wrong' },
+      { 'X-User-Id': 'someone-else', 'X-Auth-Token': creds.authToken },
+    ]) {
       const res = await request().get('/api/v1/me').set(headers).expect(401);
-      expect(res.body).toEqual(expect.objectContaining({ status: 'error', message: 'You must be logged in to do this.' }));
+      expect(res.body).toEqual(
+        expect.objectContaining({ status: 'error', message: 'You must be logged in to do this.' }),
+      );
     }
   });
 
@@ -126,19 +157,39 @@ describe('GET /api/v1/me and logout', () => {
     const { user, password } = await createUser();
     const creds = await login(user.username, password);
     const other = await login(user.username, password);
-    await request().get('/api/v1/me').set({ ...creds.headers }).expect(200);
-    const res = await request().post('/api/v1/logout').set({ ...creds.headers }).expect(200);
-    expect(res.body).toEqual(expect.objectContaining({ status: 'success', data: { message: "You've been logged out!" } }));
-    await request().get('/api/v1/me').set({ ...creds.headers }).expect(401);
+    await request()
+      .get('/api/v1/me')
+      .set({ ...creds.headers })
+      .expect(200);
+    const res = await request()
+      .post('/api/v1/logout')
+      .set({ ...creds.headers })
+      .expect(200);
+    expect(res.body).toEqual(
+      expect.objectContaining({ status: 'success', data: { message: "You've been logged out!" } }),
+    );
+    await request()
+      .get('/api/v1/me')
+      .set({ ...creds.headers })
+      .expect(401);
     // only the token used is removed
-    await request().get('/api/v1/me').set({ ...other.headers }).expect(200);
+    await request()
+      .get('/api/v1/me')
+      .set({ ...other.headers })
+      .expect(200);
   });
 
   it('still answers the deprecated GET logout', async () => {
     const { user, password } = await createUser();
     const creds = await login(user.username, password);
-    await request().get('/api/v1/logout').set({ ...creds.headers }).expect(200);
-    await request().get('/api/v1/me').set({ ...creds.headers }).expect(401);
+    await request()
+      .get('/api/v1/logout')
+      .set({ ...creds.headers })
+      .expect(200);
+    await request()
+      .get('/api/v1/me')
+      .set({ ...creds.headers })
+      .expect(401);
   });
 
   it('refuses logout without a login', async () => {

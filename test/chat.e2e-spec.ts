@@ -6,24 +6,44 @@ describe('POST /api/v1/chat.postMessage', () => {
     const { credentials, user } = await createUserAndLogin();
     const channel = await createChannel(credentials.headers);
     const before = Date.now();
-    const res = await request().post('/api/v1/chat.postMessage').set({ ...credentials.headers }).send({ roomId: channel._id, text: 'hello world' }).expect(200);
+    const res = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...credentials.headers })
+      .send({ roomId: channel._id, text: 'hello world' })
+      .expect(200);
     expect(res.body).toEqual(
       expect.objectContaining({
         success: true,
         ts: expect.any(Number),
         channel: channel._id,
-        message: expect.objectContaining({ _id: expect.any(String), rid: channel._id, msg: 'hello world', u: expect.objectContaining({ _id: user._id, username: user.username }) }),
+        message: expect.objectContaining({
+          _id: expect.any(String),
+          rid: channel._id,
+          msg: 'hello world',
+          u: expect.objectContaining({ _id: user._id, username: user.username }),
+        }),
       }),
     );
     expect(res.body.ts).toBeGreaterThanOrEqual(before);
-    const info = await request().get('/api/v1/channels.info').query({ roomId: channel._id }).set({ ...credentials.headers }).expect(200);
+    const info = await request()
+      .get('/api/v1/channels.info')
+      .query({ roomId: channel._id })
+      .set({ ...credentials.headers })
+      .expect(200);
     // the room counter is updated by users-rooms from an event: give it a moment
     let room = info.body.channel;
     for (let i = 0; i < 20 && room.msgs !== 1; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      room = (await request().get('/api/v1/channels.info').query({ roomId: channel._id }).set({ ...credentials.headers })).body.channel;
+      room = (
+        await request()
+          .get('/api/v1/channels.info')
+          .query({ roomId: channel._id })
+          .set({ ...credentials.headers })
+      ).body.channel;
     }
-    expect(room).toEqual(expect.objectContaining({ msgs: 1, lastMessage: expect.objectContaining({ msg: 'hello world' }) }));
+    expect(room).toEqual(
+      expect.objectContaining({ msgs: 1, lastMessage: expect.objectContaining({ msg: 'hello world' }) }),
+    );
   });
 
   it('posts by #name (joining the public channel) and by @username (direct message)', async () => {
@@ -55,37 +75,71 @@ describe('POST /api/v1/chat.postMessage', () => {
       .send({ roomId: channel._id, text: `ping @${other.user.username} and @all` })
       .expect(200);
     expect(res.body.message.mentions).toEqual(
-      expect.arrayContaining([expect.objectContaining({ _id: other.user._id, username: other.user.username }), expect.objectContaining({ _id: 'all' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ _id: other.user._id, username: other.user.username }),
+        expect.objectContaining({ _id: 'all' }),
+      ]),
     );
   });
 
   it('requires roomId or channel', async () => {
-    const res = await request().post('/api/v1/chat.postMessage').set({ ...(await adminHeaders()) }).send({ text: 'x' }).expect(400);
+    const res = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...(await adminHeaders()) })
+      .send({ text: 'x' })
+      .expect(400);
     expect(res.body).toEqual(expect.objectContaining({ success: false, errorType: 'invalid-params' }));
   });
 
   it('refuses wrong types', async () => {
-    const res = await request().post('/api/v1/chat.postMessage').set({ ...(await adminHeaders()) }).send({ roomId: 5, text: 'x' }).expect(400);
+    const res = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...(await adminHeaders()) })
+      .send({ roomId: 5, text: 'x' })
+      .expect(400);
     expect(res.body.errorType).toBe('invalid-params');
-    const text = await request().post('/api/v1/chat.postMessage').set({ ...(await adminHeaders()) }).send({ roomId: 'GENERAL', text: { a: 1 } }).expect(400);
+    const text = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...(await adminHeaders()) })
+      .send({ roomId: 'GENERAL', text: { a: 1 } })
+      .expect(400);
     expect(text.body.errorType).toBe('invalid-params');
   });
 
   it('answers invalid-channel for an unknown room', async () => {
-    const res = await request().post('/api/v1/chat.postMessage').set({ ...(await adminHeaders()) }).send({ roomId: 'no-such-room', text: 'x' }).expect(400);
+    const res = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...(await adminHeaders()) })
+      .send({ roomId: 'no-such-room', text: 'x' })
+      .expect(400);
     expect(res.body).toEqual({ success: false, error: '[invalid-channel]', errorType: 'invalid-channel' });
-    const byName = await request().post('/api/v1/chat.postMessage').set({ ...(await adminHeaders()) }).send({ channel: '#no-such-room-e2e', text: 'x' }).expect(400);
+    const byName = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...(await adminHeaders()) })
+      .send({ channel: '#no-such-room-e2e', text: 'x' })
+      .expect(400);
     expect(byName.body.errorType).toBe('invalid-channel');
   });
 
   it('refuses a user who may not post: read-only room without post-readonly', async () => {
     const owner = await createUserAndLogin();
     const member = await createUserAndLogin();
-    const channel = await createChannel(owner.credentials.headers, undefined, { readOnly: true, members: [member.user.username] });
-    const res = await request().post('/api/v1/chat.postMessage').set({ ...member.credentials.headers }).send({ roomId: channel._id, text: 'x' }).expect(400);
+    const channel = await createChannel(owner.credentials.headers, undefined, {
+      readOnly: true,
+      members: [member.user.username],
+    });
+    const res = await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...member.credentials.headers })
+      .send({ roomId: channel._id, text: 'x' })
+      .expect(400);
     expect(res.body).toEqual({ success: false, error: "You can't send messages because the room is readonly." });
     // the owner holds post-readonly in the room
-    await request().post('/api/v1/chat.postMessage').set({ ...owner.credentials.headers }).send({ roomId: channel._id, text: 'announcement' }).expect(200);
+    await request()
+      .post('/api/v1/chat.postMessage')
+      .set({ ...owner.credentials.headers })
+      .send({ roomId: channel._id, text: 'announcement' })
+      .expect(200);
   });
 
   it('answers 401 without login', async () => {

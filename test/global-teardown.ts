@@ -6,7 +6,9 @@ import { readState, stateFile } from './helpers/state';
 
 export default async function globalTeardown(): Promise<void> {
   const handles = getHandles();
-  if (!handles) return;
+  if (!handles) {
+    return;
+  }
   await handles.apps?.stop('SIGTERM');
 
   // Processes started by the tests themselves (restartApp) are known only by pid.

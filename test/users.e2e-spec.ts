@@ -11,7 +11,14 @@ describe('POST /api/v1/users.create', () => {
       .expect(200);
     expect(res.body.success).toBe(true);
     expect(res.body.user).toEqual(
-      expect.objectContaining({ _id: expect.any(String), username, name: 'Created', roles: ['user'], active: true, type: 'user' }),
+      expect.objectContaining({
+        _id: expect.any(String),
+        username,
+        name: 'Created',
+        roles: ['user'],
+        active: true,
+        type: 'user',
+      }),
     );
     expect(res.body.user.services).toBeUndefined();
     await login(username, 'pw-1234');
@@ -23,12 +30,20 @@ describe('POST /api/v1/users.create', () => {
       .set({ ...(await adminHeaders()) })
       .send({ username: unique('e2e.x'), name: 'x', password: 'x' })
       .expect(400);
-    expect(res.body).toEqual({ success: false, error: "must have required property 'email' [invalid-params]", errorType: 'invalid-params' });
+    expect(res.body).toEqual({
+      success: false,
+      error: "must have required property 'email' [invalid-params]",
+      errorType: 'invalid-params',
+    });
   });
 
   it('refuses wrong types and unknown keys', async () => {
     const headers = await adminHeaders();
-    const wrongType = await request().post('/api/v1/users.create').set({ ...headers }).send({ username: 5, email: 'a@b.c', name: 'x', password: 'x' }).expect(400);
+    const wrongType = await request()
+      .post('/api/v1/users.create')
+      .set({ ...headers })
+      .send({ username: 5, email: 'a@b.c', name: 'x', password: 'x' })
+      .expect(400);
     expect(wrongType.body.errorType).toBe('invalid-params');
     expect(wrongType.body.error).toContain('must be string');
     const extra = await request()
@@ -89,7 +104,9 @@ describe('POST /api/v1/users.create', () => {
       .query({ userId: user._id, includeUserRooms: 'true' })
       .set({ ...(await adminHeaders()) })
       .expect(200);
-    expect(res.body.user.rooms).toEqual(expect.arrayContaining([expect.objectContaining({ rid: 'GENERAL', name: 'general' })]));
+    expect(res.body.user.rooms).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rid: 'GENERAL', name: 'general' })]),
+    );
   });
 });
 
@@ -97,9 +114,17 @@ describe('GET /api/v1/users.info', () => {
   it('finds a user by id or username', async () => {
     const { user } = await createUser();
     const headers = await adminHeaders();
-    const byId = await request().get('/api/v1/users.info').query({ userId: user._id }).set({ ...headers }).expect(200);
+    const byId = await request()
+      .get('/api/v1/users.info')
+      .query({ userId: user._id })
+      .set({ ...headers })
+      .expect(200);
     expect(byId.body.user).toEqual(expect.objectContaining({ _id: user._id, username: user.username }));
-    const byName = await request().get('/api/v1/users.info').query({ username: user.username.toUpperCase() }).set({ ...headers }).expect(200);
+    const byName = await request()
+      .get('/api/v1/users.info')
+      .query({ username: user.username.toUpperCase() })
+      .set({ ...headers })
+      .expect(200);
     expect(byName.body.user._id).toBe(user._id);
     expect(byName.body.user.services).toBeUndefined();
   });
@@ -107,19 +132,30 @@ describe('GET /api/v1/users.info', () => {
   it('shows another user only public fields to a plain user', async () => {
     const { user } = await createUser();
     const { credentials } = await createUserAndLogin();
-    const res = await request().get('/api/v1/users.info').query({ userId: user._id }).set({ ...credentials.headers }).expect(200);
+    const res = await request()
+      .get('/api/v1/users.info')
+      .query({ userId: user._id })
+      .set({ ...credentials.headers })
+      .expect(200);
     expect(res.body.user).toEqual(expect.objectContaining({ _id: user._id, username: user.username }));
     expect(res.body.user.emails).toBeUndefined();
     expect(res.body.user.roles).toBeUndefined();
   });
 
   it('requires userId or username', async () => {
-    const res = await request().get('/api/v1/users.info').set({ ...(await adminHeaders()) }).expect(400);
+    const res = await request()
+      .get('/api/v1/users.info')
+      .set({ ...(await adminHeaders()) })
+      .expect(400);
     expect(res.body.errorType).toBe('error-user-param-not-provided');
   });
 
   it('answers an unknown user with "User not found."', async () => {
-    const res = await request().get('/api/v1/users.info').query({ userId: 'no-such-user' }).set({ ...(await adminHeaders()) }).expect(400);
+    const res = await request()
+      .get('/api/v1/users.info')
+      .query({ userId: 'no-such-user' })
+      .set({ ...(await adminHeaders()) })
+      .expect(400);
     expect(res.body).toEqual({ success: false, error: 'User not found.' });
   });
 });
@@ -129,10 +165,20 @@ describe('GET /api/v1/users.list', () => {
     await createUser();
     await createUser();
     const headers = await adminHeaders();
-    const res = await request().get('/api/v1/users.list').query({ count: 2, offset: 1 }).set({ ...headers }).expect(200);
+    const res = await request()
+      .get('/api/v1/users.list')
+      .query({ count: 2, offset: 1 })
+      .set({ ...headers })
+      .expect(200);
     expect(res.body.users).toHaveLength(2);
-    expect(res.body).toEqual(expect.objectContaining({ count: 2, offset: 1, total: expect.any(Number), success: true }));
-    const all = await request().get('/api/v1/users.list').query({ count: 0 }).set({ ...headers }).expect(200);
+    expect(res.body).toEqual(
+      expect.objectContaining({ count: 2, offset: 1, total: expect.any(Number), success: true }),
+    );
+    const all = await request()
+      .get('/api/v1/users.list')
+      .query({ count: 0 })
+      .set({ ...headers })
+      .expect(200);
     const names = all.body.users.map((u: { username: string }) => u.username);
     expect(names).toEqual([...names].sort());
     expect(all.body.total).toBe(all.body.users.length);
@@ -142,7 +188,11 @@ describe('GET /api/v1/users.list', () => {
   });
 
   it('caps count at API_Upper_Count_Limit', async () => {
-    const res = await request().get('/api/v1/users.list').query({ count: 5000 }).set({ ...(await adminHeaders()) }).expect(200);
+    const res = await request()
+      .get('/api/v1/users.list')
+      .query({ count: 5000 })
+      .set({ ...(await adminHeaders()) })
+      .expect(200);
     expect(res.body.count).toBeLessThanOrEqual(100);
   });
 
@@ -150,11 +200,16 @@ describe('GET /api/v1/users.list', () => {
     const { user } = await createUser();
     const res = await request()
       .get('/api/v1/users.list')
-      .query({ query: JSON.stringify({ username: { $regex: `^${user.username.replace(/\./g, '\\.')}$` } }), fields: JSON.stringify({ nickname: 1 }) })
+      .query({
+        query: JSON.stringify({ username: { $regex: `^${user.username.replace(/\./g, '\\.')}$` } }),
+        fields: JSON.stringify({ nickname: 1 }),
+      })
       .set({ ...(await adminHeaders()) })
       .expect(200);
     expect(res.body.total).toBe(1);
-    expect(res.body.users[0]).toEqual(expect.objectContaining({ _id: user._id, username: user.username, roles: ['user'] }));
+    expect(res.body.users[0]).toEqual(
+      expect.objectContaining({ _id: user._id, username: user.username, roles: ['user'] }),
+    );
   });
 
   it.each([
@@ -163,25 +218,48 @@ describe('GET /api/v1/users.list', () => {
     ['$expr', { $expr: { $eq: ['$username', 'admin'] } }],
     ['a secret field', { 'services.password.bcrypt': { $exists: true } }],
   ])('refuses a query with %s', async (_name, query) => {
-    const res = await request().get('/api/v1/users.list').query({ query: JSON.stringify(query) }).set({ ...(await adminHeaders()) }).expect(400);
+    const res = await request()
+      .get('/api/v1/users.list')
+      .query({ query: JSON.stringify(query) })
+      .set({ ...(await adminHeaders()) })
+      .expect(400);
     expect(res.body).toEqual(expect.objectContaining({ success: false, errorType: 'error-invalid-query' }));
   });
 
   it('refuses bad sort, fields and query JSON', async () => {
     const headers = await adminHeaders();
-    const sort = await request().get('/api/v1/users.list').query({ sort: '{"username":2}' }).set({ ...headers }).expect(400);
+    const sort = await request()
+      .get('/api/v1/users.list')
+      .query({ sort: '{"username":2}' })
+      .set({ ...headers })
+      .expect(400);
     expect(sort.body.errorType).toBe('error-invalid-sort');
-    const fields = await request().get('/api/v1/users.list').query({ fields: '{oops' }).set({ ...headers }).expect(400);
+    const fields = await request()
+      .get('/api/v1/users.list')
+      .query({ fields: '{oops' })
+      .set({ ...headers })
+      .expect(400);
     expect(fields.body.errorType).toBe('error-invalid-fields');
-    const query = await request().get('/api/v1/users.list').query({ query: '[1,2' }).set({ ...headers }).expect(400);
+    const query = await request()
+      .get('/api/v1/users.list')
+      .query({ query: '[1,2' })
+      .set({ ...headers })
+      .expect(400);
     expect(query.body.errorType).toBe('error-invalid-query');
-    const count = await request().get('/api/v1/users.list').query({ count: 'many' }).set({ ...headers }).expect(400);
+    const count = await request()
+      .get('/api/v1/users.list')
+      .query({ count: 'many' })
+      .set({ ...headers })
+      .expect(400);
     expect(count.body.errorType).toBe('invalid-params');
   });
 
   it('hides emails and roles from callers without view-full-other-user-info', async () => {
     const { credentials } = await createUserAndLogin();
-    const res = await request().get('/api/v1/users.list').set({ ...credentials.headers }).expect(200);
+    const res = await request()
+      .get('/api/v1/users.list')
+      .set({ ...credentials.headers })
+      .expect(200);
     for (const u of res.body.users) {
       expect(u.emails).toBeUndefined();
       expect(u.roles).toBeUndefined();

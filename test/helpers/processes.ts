@@ -24,7 +24,9 @@ export function pidAlive(pid: number): boolean {
 export async function waitPidExit(pid: number, timeoutMs = 15000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (pidAlive(pid)) {
-    if (Date.now() > deadline) return false;
+    if (Date.now() > deadline) {
+      return false;
+    }
     await sleep(50);
   }
   return true;
@@ -32,7 +34,9 @@ export async function waitPidExit(pid: number, timeoutMs = 15000): Promise<boole
 
 /** `signal`, wait for the exit, SIGKILL after `timeoutMs`. */
 export async function stopPid(pid: number, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15000): Promise<void> {
-  if (!pidAlive(pid)) return;
+  if (!pidAlive(pid)) {
+    return;
+  }
   process.kill(pid, signal);
   if (!(await waitPidExit(pid, timeoutMs))) {
     process.kill(pid, 'SIGKILL');
@@ -47,7 +51,9 @@ export function appProcs(app?: App): E2EProcState[] {
 
 export function appProc(app: App, index = 0): E2EProcState {
   const proc = readState().procs.find((p) => p.app === app && p.index === index);
-  if (!proc) throw new Error(`no e2e process ${app}-${index}`);
+  if (!proc) {
+    throw new Error(`no e2e process ${app}-${index}`);
+  }
   return proc;
 }
 
@@ -62,11 +68,14 @@ export async function killApp(
   timeoutMs = 20000,
 ): Promise<void> {
   const { pid } = appProc(app, index);
-  if (!pidAlive(pid)) return;
+  if (!pidAlive(pid)) {
+    return;
+  }
   process.kill(pid, signal);
   if (signal === 'SIGTERM' || signal === 'SIGINT' || signal === 'SIGKILL') {
-    if (!(await waitPidExit(pid, timeoutMs)))
+    if (!(await waitPidExit(pid, timeoutMs))) {
       throw new Error(`${app}-${index} (pid ${pid}) still runs ${timeoutMs} ms after ${signal}`);
+    }
   }
 }
 
@@ -74,7 +83,9 @@ export async function killApp(
 export async function restartApp(app: App, index = 0, readyTimeoutMs = 60000): Promise<E2EProcState> {
   const state = readState();
   const old = state.procs.find((p) => p.app === app && p.index === index);
-  if (!old) throw new Error(`no e2e process ${app}-${index}`);
+  if (!old) {
+    throw new Error(`no e2e process ${app}-${index}`);
+  }
   await stopPid(old.pid, 'SIGTERM');
 
   const perProcess = app === 'gateway' ? { PORT: String(old.port) } : { HEALTH_PORT: String(old.healthPort) };

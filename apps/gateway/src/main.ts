@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { APP_ENV, GatewayEnv } from '@app/config';
+import { EnvelopeExceptionFilter } from '@app/envelope';
 import { installShutdownTimeout } from '@app/transport';
 import { AppModule } from './app.module';
 
@@ -19,7 +20,26 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);
   await app.listen(env.PORT, env.HOST);
+  EnvelopeExceptionFilter.allowedMethods = routeMethods(app);
   new Logger('gateway').log(`gateway listening on ${await app.getUrl()}`);
+}
+
+/** path → HTTP methods, from the express router once every controller is mapped. */
+function routeMethods(app: NestExpressApplication): (path: string) => string[] | undefined {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+  const instance = app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+  const table = new Map<string, Set<string>>();
+  for (const layer of (instance.router ?? instance._router)?.stack ?? []) {
+    if (layer.route) {
+      const methods = table.get(layer.route.path) ?? new Set<string>();
+      Object.keys(layer.route.methods).forEach((m) => methods.add(m.toUpperCase()));
+      table.set(layer.route.path, methods);
+    }
+  }
+  return (path) => {
+    const methods = table.get(path);
+    return methods ? [...methods] : undefined;
+  };
 }
 
 void bootstrap().catch((err) => {

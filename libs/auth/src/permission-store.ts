@@ -60,7 +60,11 @@ export class PermissionStore {
   }
 }
 
-export function hasPermissionIn(table: Map<string, Set<string>>, roles: readonly string[], permission: string): boolean {
+export function hasPermissionIn(
+  table: Map<string, Set<string>>,
+  roles: readonly string[],
+  permission: string,
+): boolean {
   const allowed = table.get(permission);
   if (!allowed) {
     return false;

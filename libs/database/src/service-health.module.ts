@@ -1,9 +1,15 @@
 import { Controller, DynamicModule, Get, Module, Type } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { MessagePattern } from '@nestjs/microservices';
-import { Connection } from 'mongoose';
+import { Connection, ConnectionStates } from 'mongoose';
 import { HealthResult } from '@app/contracts';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, MongooseHealthIndicator, TerminusModule } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  MongooseHealthIndicator,
+  TerminusModule,
+} from '@nestjs/terminus';
 import { ServiceRuntime } from '@app/transport';
 import type Redis from 'ioredis';
 
@@ -34,7 +40,10 @@ export class ServiceHealthController {
             return check.down({ connection: redis?.status ?? 'not started' });
           }
           await redis.ping();
-          return check.up({ handled: ServiceRuntime.server?.handledCount, inFlight: ServiceRuntime.server?.inFlightCount });
+          return check.up({
+            handled: ServiceRuntime.server?.handledCount,
+            inFlight: ServiceRuntime.server?.inFlightCount,
+          });
         } catch (e) {
           return check.down({ message: (e as Error).message });
         }
@@ -56,7 +65,7 @@ function rpcHealthController(pattern: string): Type<unknown> {
         consumer: ServiceRuntime.consumer ?? '',
         handled: ServiceRuntime.server?.handledCount ?? 0,
         inFlight: ServiceRuntime.server?.inFlightCount ?? 0,
-        database: this.connection.readyState === 1 ? 'up' : 'down',
+        database: this.connection.readyState === ConnectionStates.connected ? 'up' : 'down',
       };
     }
   }

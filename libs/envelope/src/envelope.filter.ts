@@ -12,12 +12,32 @@ import { toHttpFailure } from './http-failure';
 export class EnvelopeExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Envelope');
 
+  /** Methods a path is routed for (set by the gateway once its routes are known), for 405 answers. */
+  static allowedMethods?: (path: string) => string[] | undefined;
+
   constructor(private readonly withStack = false) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) {
       return;
+    }
+    const req = host.switchToHttp().getRequest<{ path?: string }>();
+    if (exception instanceof HttpException && exception.getStatus() === 404 && req?.path) {
+      const allow = EnvelopeExceptionFilter.allowedMethods?.(req.path);
+      if (allow?.length) {
+        // a known route called with another method (Restivus: 405 + Allow)
+        res.setHeader('Allow', allow.join(', '));
+        res
+          .status(405)
+          .json({
+            success: false,
+            status: 'error',
+            message: 'API endpoint does not exist',
+            error: 'API endpoint does not exist',
+          });
+        return;
+      }
     }
     const { status, body } = this.describe(exception);
     if (this.withStack && exception instanceof Error && body.success === false) {
@@ -37,9 +57,12 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const response = exception.getResponse();
       const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-      const message = Array.isArray(raw) ? raw.join('; ') : String(raw ?? exception.message);
+      const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
       if (status === 404) {
-        return { status, body: { success: false, error: 'API endpoint does not exist', errorType: 'error-api-endpoint-not-found' } };
+        return {
+          status,
+          body: { success: false, error: 'API endpoint does not exist', errorType: 'error-api-endpoint-not-found' },
+        };
       }
       if (status >= 500) {
         this.logger.error(exception);
@@ -51,7 +74,14 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     // body-parser errors arrive as plain errors carrying an HTTP status.
     if (typeof err?.status === 'number' && err.status >= 400 && err.status < 500) {
       const error = err.type === 'entity.parse.failed' ? 'Invalid JSON body' : (err.message ?? 'Bad request');
-      return { status: err.status, body: { success: false, error, ...(err.type === 'entity.parse.failed' ? { errorType: 'error-invalid-body' } : {}) } };
+      return {
+        status: err.status,
+        body: {
+          success: false,
+          error,
+          ...(err.type === 'entity.parse.failed' ? { errorType: 'error-invalid-body' } : {}),
+        },
+      };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, body: { success: false, error: 'Internal server error' } };

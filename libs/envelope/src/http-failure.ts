@@ -47,12 +47,20 @@ export function toHttpFailure(error: RcError | RcErrorPayload): HttpFailure {
     case 'too-many-requests':
       return {
         status: 429,
-        body: { success: false, error: meteorErrorText('error-too-many-requests', p.reason), errorType: 'error-too-many-requests' },
+        body: {
+          success: false,
+          error: meteorErrorText('error-too-many-requests', p.reason),
+          errorType: 'error-too-many-requests',
+        },
       };
     case 'unavailable':
       return {
         status: 503,
-        body: { success: false, error: meteorErrorText(p.errorType ?? 'error-service-unavailable', p.reason), errorType: p.errorType ?? 'error-service-unavailable' },
+        body: {
+          success: false,
+          error: meteorErrorText(p.errorType ?? 'error-service-unavailable', p.reason),
+          errorType: p.errorType ?? 'error-service-unavailable',
+        },
       };
     default: {
       const never: never = p.kind;

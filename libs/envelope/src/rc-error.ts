@@ -38,7 +38,12 @@ export interface RcErrorPayload {
 export class RcError extends RpcException {
   readonly payload: RcErrorPayload;
 
-  constructor(errorType: string | undefined, reason?: string, details?: Record<string, unknown>, kind: RcErrorKind = 'failure') {
+  constructor(
+    errorType: string | undefined,
+    reason?: string,
+    details?: Record<string, unknown>,
+    kind: RcErrorKind = 'failure',
+  ) {
     const payload: RcErrorPayload = { rc: 1, kind, errorType, reason, details };
     super(payload);
     this.payload = payload;

@@ -13,16 +13,26 @@ function errorTypeOf(fn: () => unknown): string | undefined {
 describe('paging', () => {
   it('uses the default count and caps at the upper limit', () => {
     expect(parsePagination({}, DEFAULT_PAGING_SETTINGS)).toEqual({ offset: 0, count: 50 });
-    expect(parsePagination({ count: '500', offset: '10' }, DEFAULT_PAGING_SETTINGS)).toEqual({ offset: 10, count: 100 });
+    expect(parsePagination({ count: '500', offset: '10' }, DEFAULT_PAGING_SETTINGS)).toEqual({
+      offset: 10,
+      count: 100,
+    });
   });
 
   it('treats count=0 as everything only when infinite count is allowed', () => {
     expect(parsePagination({ count: '0' }, DEFAULT_PAGING_SETTINGS).count).toBe(0);
-    expect(parsePagination({ count: '0' }, { ...DEFAULT_PAGING_SETTINGS, API_Allow_Infinite_Count: false }).count).toBe(50);
+    expect(parsePagination({ count: '0' }, { ...DEFAULT_PAGING_SETTINGS, API_Allow_Infinite_Count: false }).count).toBe(
+      50,
+    );
   });
 
   it('falls back to 50/100 when the settings are not positive', () => {
-    expect(parsePagination({ count: '1000' }, { API_Default_Count: 0, API_Upper_Count_Limit: -1, API_Allow_Infinite_Count: true })).toEqual({ offset: 0, count: 100 });
+    expect(
+      parsePagination(
+        { count: '1000' },
+        { API_Default_Count: 0, API_Upper_Count_Limit: -1, API_Allow_Infinite_Count: true },
+      ),
+    ).toEqual({ offset: 0, count: 100 });
   });
 
   it('rejects a non-numeric count', () => {
@@ -41,19 +51,25 @@ describe('paging', () => {
   });
 
   it('lets allow-listed operators through', () => {
-    const q = parseQuery('{"name":{"$regex":"g","$options":"i"},"$or":[{"active":true},{"_updatedAt":{"$gt":{"$date":"2018-11-21T15:27:28.202Z"}}}]}');
+    const q = parseQuery(
+      '{"name":{"$regex":"g","$options":"i"},"$or":[{"active":true},{"_updatedAt":{"$gt":{"$date":"2018-11-21T15:27:28.202Z"}}}]}',
+    );
     expect(q).toBeDefined();
   });
 
   it.each(['$where', '$function', '$expr', '$accumulator', '$jsonSchema', '$lookup'])('refuses %s anywhere', (op) => {
     expect(errorTypeOf(() => parseQuery(JSON.stringify({ [op]: 'sleep(1000)' })))).toBe('error-invalid-query');
     expect(errorTypeOf(() => parseQuery(JSON.stringify({ name: { [op]: 'x' } })))).toBe('error-invalid-query');
-    expect(errorTypeOf(() => parseQuery(JSON.stringify({ $or: [{ name: { $not: { [op]: 1 } } }] })))).toBe('error-invalid-query');
+    expect(errorTypeOf(() => parseQuery(JSON.stringify({ $or: [{ name: { $not: { [op]: 1 } } }] })))).toBe(
+      'error-invalid-query',
+    );
   });
 
   it('refuses fields outside the allow-list and hidden fields', () => {
     expect(errorTypeOf(() => parseQuery('{"secret":1}', { queryFields: ['name'] }))).toBe('error-invalid-query');
-    expect(errorTypeOf(() => parseQuery('{"services.password":1}', { hiddenFields: ['services'] }))).toBe('error-invalid-query');
+    expect(errorTypeOf(() => parseQuery('{"services.password":1}', { hiddenFields: ['services'] }))).toBe(
+      'error-invalid-query',
+    );
     expect(parseQuery('{"name":"x"}', { queryFields: ['name'] })).toEqual({ name: 'x' });
   });
 

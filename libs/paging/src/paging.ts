@@ -16,8 +16,26 @@ export const DEFAULT_PAGING_SETTINGS: PagingSettings = {
 
 /** Operators a `query` may use. Anything else ($where, $function, $expr, $accumulator, ...) is refused. */
 export const ALLOWED_QUERY_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$options',
-  '$and', '$or', '$nor', '$not', '$all', '$elemMatch', '$size', '$type', '$date',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$regex',
+  '$options',
+  '$and',
+  '$or',
+  '$nor',
+  '$not',
+  '$all',
+  '$elemMatch',
+  '$size',
+  '$type',
+  '$date',
 ]);
 
 /** Top-level operators a `query` may start with (Rocket.Chat keeps `$or`, `$and`). */
@@ -42,7 +60,7 @@ function toInt(value: unknown, name: string): number | undefined {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
-  const n = typeof value === 'number' ? value : Number(String(value));
+  const n = typeof value === 'number' ? value : Number(show(value));
   if (!Number.isFinite(n) || !Number.isInteger(n)) {
     throw RcError.invalidParams(`must be integer, parameter "${name}"`);
   }
@@ -67,6 +85,11 @@ export function parsePagination(raw: RawPaging, settings: PagingSettings): { off
   return { offset, count };
 }
 
+/** A parameter as the client sent it, for error texts. */
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function parseJsonParam(value: unknown, errorType: string, what: string): unknown {
   if (value === undefined || value === null || value === '') {
     return undefined;
@@ -75,9 +98,9 @@ function parseJsonParam(value: unknown, errorType: string, what: string): unknow
     return value;
   }
   try {
-    return JSON.parse(String(value));
+    return JSON.parse(show(value));
   } catch {
-    throw RcError.failure(errorType, `Invalid ${what} parameter provided: "${String(value)}"`);
+    throw RcError.failure(errorType, `Invalid ${what} parameter provided: "${show(value)}"`);
   }
 }
 
@@ -95,11 +118,11 @@ export function parseSort(value: unknown, rules: PagingRules = {}): Record<strin
     return undefined;
   }
   if (!isPlainObject(sort)) {
-    throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${String(value)}"`);
+    throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${show(value)}"`);
   }
   for (const [k, v] of Object.entries(sort)) {
     if ((v !== 1 && v !== -1) || k.startsWith('$') || isHidden(k, rules.hiddenFields)) {
-      throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${typeof value === 'string' ? value : JSON.stringify(value)}"`);
+      throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${show(value)}"`);
     }
   }
   return sort as Record<string, 1 | -1>;
@@ -111,13 +134,13 @@ export function parseFields(value: unknown, rules: PagingRules = {}): Record<str
     return undefined;
   }
   if (!isPlainObject(fields)) {
-    throw RcError.failure('error-invalid-fields', `Invalid fields parameter provided: "${String(value)}"`);
+    throw RcError.failure('error-invalid-fields', `Invalid fields parameter provided: "${show(value)}"`);
   }
   const out: Record<string, 0 | 1> = {};
   for (const [k, v] of Object.entries(fields)) {
     const n = v === true ? 1 : v === false ? 0 : v;
     if ((n !== 0 && n !== 1) || k.startsWith('$')) {
-      throw RcError.failure('error-invalid-fields', `Invalid fields parameter provided: "${typeof value === 'string' ? value : JSON.stringify(value)}"`);
+      throw RcError.failure('error-invalid-fields', `Invalid fields parameter provided: "${show(value)}"`);
     }
     if (!isHidden(k, rules.hiddenFields)) {
       out[k] = n;
@@ -136,7 +159,7 @@ export function parseQuery(value: unknown, rules: PagingRules = {}): Record<stri
     return undefined;
   }
   if (!isPlainObject(query)) {
-    throw RcError.failure('error-invalid-query', `Invalid query parameter provided: "${String(value)}"`);
+    throw RcError.failure('error-invalid-query', `Invalid query parameter provided: "${show(value)}"`);
   }
   validateFilter(query, rules, true);
   return query;

@@ -22,11 +22,16 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     this.redis.defineCommand('rcThrottleIncr', { numberOfKeys: 1, lua: INCREMENT });
   }
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const [hits, pttl] = (await (this.redis as unknown as { rcThrottleIncr(k: string, ttl: number): Promise<[number, number]> }).rcThrottleIncr(
-      `${this.prefix}:${throttlerName}:${key}`,
-      ttl,
-    )) as [number, number];
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const [hits, pttl] = await (
+      this.redis as unknown as { rcThrottleIncr(k: string, ttl: number): Promise<[number, number]> }
+    ).rcThrottleIncr(`${this.prefix}:${throttlerName}:${key}`, ttl);
     const timeToExpire = Math.ceil(pttl / 1000);
     const isBlocked = hits > limit;
     return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };

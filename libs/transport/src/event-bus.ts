@@ -15,7 +15,10 @@ export class EventBus {
   private readonly listeners = new Set<Listener>();
   private readonly channel: string;
 
-  constructor(private readonly redisUrl: string, prefix: string) {
+  constructor(
+    private readonly redisUrl: string,
+    prefix: string,
+  ) {
     this.channel = eventsChannel(prefix);
   }
 

@@ -47,7 +47,10 @@ export class RedisStreamsClient extends ClientProxy {
   private async open(): Promise<void> {
     const name = this.options.name ?? 'rpc-client';
     this.writer = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${name}:writer` });
-    this.subscriber = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${name}:replies` });
+    this.subscriber = new Redis(this.options.redisUrl, {
+      maxRetriesPerRequest: null,
+      connectionName: `${name}:replies`,
+    });
     this.writer.on('error', () => undefined);
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel: string, raw: string) => this.onReply(raw));
@@ -115,7 +118,19 @@ export class RedisStreamsClient extends ClientProxy {
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
     const pattern = this.normalizePattern(packet.pattern);
     const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
-    await this.writer!.xadd(stream, 'MAXLEN', '~', this.options.maxLen, '*', 'id', randomUUID(), 'pattern', pattern, 'data', JSON.stringify(packet.data ?? null));
+    await this.writer!.xadd(
+      stream,
+      'MAXLEN',
+      '~',
+      this.options.maxLen,
+      '*',
+      'id',
+      randomUUID(),
+      'pattern',
+      pattern,
+      'data',
+      JSON.stringify(packet.data ?? null),
+    );
     return undefined as T;
   }
 }

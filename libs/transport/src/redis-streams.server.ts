@@ -48,8 +48,14 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
       const redisOpts = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-      this.reader = new Redis(this.options.redisUrl, { ...redisOpts, connectionName: `${this.options.consumer}:reader` });
-      this.writer = new Redis(this.options.redisUrl, { ...redisOpts, connectionName: `${this.options.consumer}:writer` });
+      this.reader = new Redis(this.options.redisUrl, {
+        ...redisOpts,
+        connectionName: `${this.options.consumer}:reader`,
+      });
+      this.writer = new Redis(this.options.redisUrl, {
+        ...redisOpts,
+        connectionName: `${this.options.consumer}:writer`,
+      });
       this.reader.on('error', (e) => this.logger.warn?.(`redis reader: ${e.message}`));
       this.writer.on('error', (e) => this.logger.warn?.(`redis writer: ${e.message}`));
       await this.ensureGroup();
@@ -148,7 +154,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private async handle(entryId: string, fields: string[], redelivered: boolean): Promise<void> {
     const entry = entryFields(fields);
     const writer = this.writer!;
-    const done = () => writer.multi().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
+    const done = () =>
+      writer.multi().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
     if (!entry.pattern || !entry.id) {
       await done();
       return;
@@ -167,7 +174,12 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         .exec();
     if (!handler) {
       if (entry.reply) {
-        await reply({ err: { status: 'error', message: `There is no matching message handler defined in the remote service (${entry.pattern}).` } });
+        await reply({
+          err: {
+            status: 'error',
+            message: `There is no matching message handler defined in the remote service (${entry.pattern}).`,
+          },
+        });
       } else {
         await done();
       }

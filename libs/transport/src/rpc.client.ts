@@ -31,10 +31,14 @@ export class RpcClient {
     return this.proxy.close();
   }
 
-  async send<P extends RcPattern>(pattern: P, payload: RcContract[P]['payload'], timeoutMs = this.options.timeoutMs): Promise<RcContract[P]['result']> {
+  async send<P extends RcPattern>(
+    pattern: P,
+    payload: RcContract[P]['payload'],
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<RcContract[P]['result']> {
     try {
       return await firstValueFrom(this.proxy.send<RcContract[P]['result']>(pattern, payload).pipe(timeout(timeoutMs)), {
-        defaultValue: undefined as RcContract[P]['result'],
+        defaultValue: undefined,
       });
     } catch (err) {
       throw toRcError(err, pattern);

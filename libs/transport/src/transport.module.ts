@@ -38,7 +38,11 @@ export class TransportModule {
             return rpc;
           },
         },
-        { provide: EventBus, inject: [APP_ENV], useFactory: (env: SharedEnv) => new EventBus(env.REDIS_URL, env.RC_REDIS_PREFIX) },
+        {
+          provide: EventBus,
+          inject: [APP_ENV],
+          useFactory: (env: SharedEnv) => new EventBus(env.REDIS_URL, env.RC_REDIS_PREFIX),
+        },
         TransportLifecycle,
       ],
       exports: [RpcClient, EventBus],

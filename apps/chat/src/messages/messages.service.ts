@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model } from 'mongoose';
-import { HistoryPayload, HistoryResult, PostMessagePayload, PostMessageResult, RcEvent, UsersRoomsPattern } from '@app/contracts';
+import {
+  HistoryPayload,
+  HistoryResult,
+  PostMessagePayload,
+  PostMessageResult,
+  RcEvent,
+  UsersRoomsPattern,
+} from '@app/contracts';
 import { RcError } from '@app/envelope';
 import { EventBus, RpcClient } from '@app/transport';
 import { mentionedUsernames, messageIdFor } from './message-id';
@@ -98,17 +105,21 @@ export class MessagesService {
       query.limit(p.count);
     }
     const [messages, total] = await Promise.all([query.lean(), this.messages.countDocuments(filter)]);
-    const result: HistoryResult = { messages: messages as unknown as HistoryResult['messages'], count: messages.length, offset: p.offset, total };
+    const result: HistoryResult = { messages: messages, count: messages.length, offset: p.offset, total };
     if (p.unreads && access.lastSeen) {
       const ls = new Date(access.lastSeen);
-      const unreadFilter: FilterQuery<Message> = { rid: access.room._id, _hidden: { $ne: true }, ts: { $gt: ls, $lte: latest } };
+      const unreadFilter: FilterQuery<Message> = {
+        rid: access.room._id,
+        _hidden: { $ne: true },
+        ts: { $gt: ls, $lte: latest },
+      };
       const oldestLoaded = messages.length ? messages[messages.length - 1].ts : latest;
       const [firstUnread, unreadNotLoaded] = await Promise.all([
         this.messages.findOne(unreadFilter).sort({ ts: 1 }).lean(),
         this.messages.countDocuments({ ...unreadFilter, ts: { $gt: ls, $lt: oldestLoaded } }),
       ]);
       if (firstUnread) {
-        result.firstUnread = firstUnread as unknown as HistoryResult['firstUnread'];
+        result.firstUnread = firstUnread;
       }
       result.unreadNotLoaded = unreadNotLoaded;
     }

@@ -16,7 +16,9 @@ export class ChatController {
   @Post('chat.postMessage')
   postMessage(@CurrentUser() caller: AuthUser, @Body() dto: PostMessageDto) {
     if (dto.roomId === undefined && dto.channel === undefined) {
-      throw RcError.invalidParams("must have required property 'roomId'\n must have required property 'channel'\n must match exactly one schema in oneOf");
+      throw RcError.invalidParams(
+        "must have required property 'roomId'\n must have required property 'channel'\n must match exactly one schema in oneOf",
+      );
     }
     if ((dto.roomId !== undefined && !isTarget(dto.roomId)) || (dto.channel !== undefined && !isTarget(dto.channel))) {
       throw RcError.invalidParams('must be string');

@@ -53,7 +53,11 @@ export class GatewaySettingsService implements OnModuleInit {
 
   private async load(): Promise<void> {
     try {
-      const values = await this.rpc.send(UsersRoomsPattern.SettingsGet, { ids: Object.keys(GATEWAY_SETTING_DEFAULTS) }, 2000);
+      const values = await this.rpc.send(
+        UsersRoomsPattern.SettingsGet,
+        { ids: Object.keys(GATEWAY_SETTING_DEFAULTS) },
+        2000,
+      );
       const next: Record<string, unknown> = { ...GATEWAY_SETTING_DEFAULTS };
       for (const [k, v] of Object.entries(values)) {
         if (v !== undefined && v !== null) {

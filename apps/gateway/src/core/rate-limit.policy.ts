@@ -9,7 +9,8 @@ import { GatewaySettingsService } from './gateway-settings.service';
 const ROUTE_RATE_LIMIT = 'rc:route-rate-limit';
 
 /** Rocket.Chat's `rateLimiterOptions` of a route: a limit of its own, or `false` to opt out. */
-export const RouteRateLimit = (options: { numRequestsAllowed: number; intervalTimeInMS: number } | false) => SetMetadata(ROUTE_RATE_LIMIT, options);
+export const RouteRateLimit = (options: { numRequestsAllowed: number; intervalTimeInMS: number } | false) =>
+  SetMetadata(ROUTE_RATE_LIMIT, options);
 
 @Injectable()
 export class RcRateLimitPolicy extends RateLimitPolicy {
@@ -26,10 +27,9 @@ export class RcRateLimitPolicy extends RateLimitPolicy {
     if (this.env.TEST_MODE) {
       return null;
     }
-    const route = this.reflector.getAllAndOverride<{ numRequestsAllowed: number; intervalTimeInMS: number } | false | undefined>(ROUTE_RATE_LIMIT, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const route = this.reflector.getAllAndOverride<
+      { numRequestsAllowed: number; intervalTimeInMS: number } | false | undefined
+    >(ROUTE_RATE_LIMIT, [context.getHandler(), context.getClass()]);
     if (route === false) {
       return null;
     }

@@ -40,7 +40,9 @@ export class HealthController {
         try {
           const h = await this.rpc.send(HEALTH_PATTERN[service], {}, 2000);
           const r = h as { database?: string; consumer?: string };
-          return r.database === 'up' ? check.up({ consumer: r.consumer }) : check.down({ database: r.database ?? 'unknown' });
+          return r.database === 'up'
+            ? check.up({ consumer: r.consumer })
+            : check.down({ database: r.database ?? 'unknown' });
         } catch (e) {
           return check.down({ message: (e as Error).message });
         }

@@ -40,6 +40,21 @@ export class UsersController {
 
 /** Fields users.list's `query` may name; the service narrows them further for callers with fewer rights. */
 const USERS_QUERY_FIELDS = [
-  '_id', 'username', 'name', 'type', 'active', 'status', 'statusText', 'roles', 'emails', 'createdAt', 'lastLogin',
-  'nickname', 'bio', 'utcOffset', 'language', '_updatedAt', 'avatarETag',
+  '_id',
+  'username',
+  'name',
+  'type',
+  'active',
+  'status',
+  'statusText',
+  'roles',
+  'emails',
+  'createdAt',
+  'lastLogin',
+  'nickname',
+  'bio',
+  'utcOffset',
+  'language',
+  '_updatedAt',
+  'avatarETag',
 ];

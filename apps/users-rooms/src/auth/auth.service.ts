@@ -42,7 +42,10 @@ export class AuthService {
     if (!selector || !digest) {
       throw RcError.loginFailed('400', 'Unrecognized options for login request');
     }
-    const filter = 'username' in selector ? { username: exactInsensitive(selector.username) } : { 'emails.address': selector.email.toLowerCase() };
+    const filter =
+      'username' in selector
+        ? { username: exactInsensitive(selector.username) }
+        : { 'emails.address': selector.email.toLowerCase() };
     const user = await this.users.findOne(filter).lean();
     if (!user || !(await this.usersService.checkPassword(digest, user.services?.password?.bcrypt))) {
       throw RcError.loginFailed();
@@ -97,7 +100,9 @@ export class AuthService {
 
   private async loginWithResume(token: string): Promise<LoginResult> {
     const hashed = hashLoginToken(token);
-    const user = await this.users.findOne({ 'services.resume.loginTokens.hashedToken': hashed }, { _id: 1, active: 1 }).lean();
+    const user = await this.users
+      .findOne({ 'services.resume.loginTokens.hashedToken': hashed }, { _id: 1, active: 1 })
+      .lean();
     if (!user) {
       throw RcError.loginFailed('403', "You've been logged out by the server. Please log in again.");
     }
@@ -109,7 +114,7 @@ export class AuthService {
 
   /** OAuth access-token logins need a configured service; none is configured yet (Rocket.Chat's answer). */
   private loginWithOAuth(body: Record<string, unknown>): Promise<LoginResult> {
-    const service = String(body.serviceName ?? '');
+    const service = typeof body.serviceName === 'string' ? body.serviceName : '';
     if (!OAUTH_SERVICES.includes(service)) {
       throw RcError.loginFailed('Unexpected AccessToken service', `Unexpected AccessToken service ${service}`);
     }
@@ -121,13 +126,19 @@ export class AuthService {
     const now = new Date();
     await this.users.updateOne(
       { _id: userId },
-      { $push: { 'services.resume.loginTokens': { when: now, hashedToken: hashLoginToken(token) } }, $set: { lastLogin: now, _updatedAt: now } },
+      {
+        $push: { 'services.resume.loginTokens': { when: now, hashedToken: hashLoginToken(token) } },
+        $set: { lastLogin: now, _updatedAt: now },
+      },
     );
     return { userId, authToken: token, me: await this.usersService.me(userId) };
   }
 
   async logout(caller: AuthUser): Promise<{ message: string }> {
-    await this.users.updateOne({ _id: caller._id }, { $pull: { 'services.resume.loginTokens': { hashedToken: caller.hashedToken } } });
+    await this.users.updateOne(
+      { _id: caller._id },
+      { $pull: { 'services.resume.loginTokens': { hashedToken: caller.hashedToken } } },
+    );
     await this.events.publish(RcEvent.TokensRevoked, { userId: caller._id, hashedTokens: [caller.hashedToken] });
     return { message: "You've been logged out!" };
   }
@@ -143,7 +154,9 @@ export class AuthService {
     if (!user || !user.active) {
       return null;
     }
-    const token = user.services?.resume?.loginTokens?.find((t) => t.hashedToken === hashedToken) ?? user.services?.resume?.loginTokens?.[0];
+    const token =
+      user.services?.resume?.loginTokens?.find((t) => t.hashedToken === hashedToken) ??
+      user.services?.resume?.loginTokens?.[0];
     const isPat = token?.type === 'personalAccessToken';
     if (!isPat && token?.when) {
       const days = Number((await this.settings.get<number>('Accounts_LoginExpiration')) ?? 90);

@@ -37,7 +37,16 @@ export class AuthorizationService implements OnModuleInit {
       DEFAULT_ROLES.map((r) => ({
         updateOne: {
           filter: { _id: r._id },
-          update: { $setOnInsert: { name: r._id, scope: r.scope, description: r.description, protected: true, mandatory2fa: false, _updatedAt: now } },
+          update: {
+            $setOnInsert: {
+              name: r._id,
+              scope: r.scope,
+              description: r.description,
+              protected: true,
+              mandatory2fa: false,
+              _updatedAt: now,
+            },
+          },
           upsert: true,
         },
       })),
@@ -67,7 +76,11 @@ export class AuthorizationService implements OnModuleInit {
   }
 
   /** Global roles plus the room-scoped roles of the user's subscription (owner, moderator, leader). */
-  async hasPermissionInRoom(globalRoles: readonly string[], subscriptionRoles: readonly string[] | undefined, permission: string): Promise<boolean> {
+  async hasPermissionInRoom(
+    globalRoles: readonly string[],
+    subscriptionRoles: readonly string[] | undefined,
+    permission: string,
+  ): Promise<boolean> {
     return this.store.hasPermission([...globalRoles, ...(subscriptionRoles ?? [])], permission);
   }
 

@@ -30,7 +30,20 @@ export class InitialDataService implements OnApplicationBootstrap {
     if (!(await this.settings.get<boolean>('Initial_Channel_Created'))) {
       await this.rooms.updateOne(
         { _id: 'GENERAL' },
-        { $setOnInsert: { t: 'c', name: 'general', fname: 'general', default: true, msgs: 0, usersCount: 0, ts: now, ro: false, sysMes: true, _updatedAt: now } },
+        {
+          $setOnInsert: {
+            t: 'c',
+            name: 'general',
+            fname: 'general',
+            default: true,
+            msgs: 0,
+            usersCount: 0,
+            ts: now,
+            ro: false,
+            sysMes: true,
+            _updatedAt: now,
+          },
+        },
         { upsert: true },
       );
       await this.settings.set('Initial_Channel_Created', true);

@@ -65,7 +65,9 @@ export class RoomsService {
       throw RcError.failure('error-invalid-room-name', `${p.name} is not a valid room name`, { channelName: p.name });
     }
     if (await this.rooms.exists({ name: exactInsensitive(p.name) })) {
-      throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, { channelName: p.name });
+      throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, {
+        channelName: p.name,
+      });
     }
     const owner = await this.users.findById(caller._id, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
     if (!owner) {
@@ -73,7 +75,9 @@ export class RoomsService {
     }
     const memberNames = [...new Set((p.members ?? []).filter((m) => typeof m === 'string' && m !== owner.username))];
     const members = memberNames.length
-      ? await this.users.find({ username: { $in: memberNames }, active: true }, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef[]>()
+      ? await this.users
+          .find({ username: { $in: memberNames }, active: true }, { _id: 1, username: 1, name: 1, roles: 1 })
+          .lean<UserRef[]>()
       : [];
     const now = new Date();
     const extra = p.extraData ?? {};
@@ -100,7 +104,9 @@ export class RoomsService {
       await this.rooms.create(room);
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
-        throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, { channelName: p.name });
+        throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, {
+          channelName: p.name,
+        });
       }
       throw err;
     }
@@ -116,7 +122,12 @@ export class RoomsService {
   }
 
   /** Subscribes a user to a room (idempotent) and counts the member. */
-  async addSubscription(room: Pick<RoomDoc, '_id' | 't' | 'name' | 'fname'>, user: UserRef, roles?: string[], now = new Date()): Promise<boolean> {
+  async addSubscription(
+    room: Pick<RoomDoc, '_id' | 't' | 'name' | 'fname'>,
+    user: UserRef,
+    roles?: string[],
+    now = new Date(),
+  ): Promise<boolean> {
     const res = await this.subscriptions.updateOne(
       { rid: room._id, 'u._id': user._id },
       {
@@ -148,7 +159,9 @@ export class RoomsService {
   }
 
   async joinDefaultChannels(user: UserRef): Promise<void> {
-    const rooms = await this.rooms.find({ default: true, t: { $in: ['c', 'p'] } }, { _id: 1, t: 1, name: 1, fname: 1 }).lean<RoomDoc[]>();
+    const rooms = await this.rooms
+      .find({ default: true, t: { $in: ['c', 'p'] } }, { _id: 1, t: 1, name: 1, fname: 1 })
+      .lean<RoomDoc[]>();
     for (const room of rooms) {
       await this.addSubscription(room, user);
     }
@@ -172,7 +185,10 @@ export class RoomsService {
     return { channel: RoomsService.present(room) };
   }
 
-  async listChannels(caller: AuthUser, page: PageRequest): Promise<{ channels: Doc[]; count: number; offset: number; total: number }> {
+  async listChannels(
+    caller: AuthUser,
+    page: PageRequest,
+  ): Promise<{ channels: Doc[]; count: number; offset: number; total: number }> {
     const canViewAll = await this.authorization.hasPermission(caller.roles, 'view-c-room');
     const canViewJoined = canViewAll || (await this.authorization.hasPermission(caller.roles, 'view-joined-room'));
     if (!canViewJoined) {
@@ -183,7 +199,8 @@ export class RoomsService {
       const rids = await this.subscriptions.find({ 'u._id': caller._id, t: 'c' }, { rid: 1 }).lean();
       filter._id = { $in: rids.map((s) => s.rid) };
     }
-    const projection = page.fields && Object.keys(page.fields).length ? page.fields : { joinCode: 0, members: 0, importIds: 0, e2e: 0 };
+    const projection =
+      page.fields && Object.keys(page.fields).length ? page.fields : { joinCode: 0, members: 0, importIds: 0, e2e: 0 };
     const [channels, total] = await Promise.all([
       this.rooms
         .find(filter, projection as ProjectionType<Room>)
@@ -222,7 +239,12 @@ export class RoomsService {
       throw RcError.plain("You can't send messages because the room is readonly.");
     }
     return {
-      room: { _id: room._id, t: room.t, ...(room.name ? { name: room.name } : {}), ...(room.fname ? { fname: room.fname } : {}) },
+      room: {
+        _id: room._id,
+        t: room.t,
+        ...(room.name ? { name: room.name } : {}),
+        ...(room.fname ? { fname: room.fname } : {}),
+      },
       user: { _id: user._id, username: user.username!, ...(user.name ? { name: user.name } : {}) },
       mentions: await this.resolveMentions(p.mentionUsernames ?? []),
     };
@@ -234,11 +256,21 @@ export class RoomsService {
     if (!names.length) {
       return [];
     }
-    const group = names.filter((n) => n === 'all' || n === 'here').map((n) => ({ _id: n, username: n, type: 'user' as const }));
+    const group = names
+      .filter((n) => n === 'all' || n === 'here')
+      .map((n) => ({ _id: n, username: n, type: 'user' as const }));
     const found = await this.users
       .find({ username: { $in: names.filter((n) => n !== 'all' && n !== 'here') } }, { _id: 1, username: 1, name: 1 })
       .lean<UserRef[]>();
-    return [...group, ...found.map((u) => ({ _id: u._id, username: u.username!, ...(u.name ? { name: u.name } : {}), type: 'user' as const }))];
+    return [
+      ...group,
+      ...found.map((u) => ({
+        _id: u._id,
+        username: u.username!,
+        ...(u.name ? { name: u.name } : {}),
+        type: 'user' as const,
+      })),
+    ];
   }
 
   private async resolveTarget(p: AuthorizePostPayload, user: UserRef): Promise<RoomDoc> {
@@ -265,7 +297,9 @@ export class RoomsService {
 
   /** The 1:1 room with another user, created if missing (id = both user ids sorted and concatenated). */
   private async directRoomWith(me: UserRef, username: string): Promise<RoomDoc | null> {
-    const other = await this.users.findOne({ username: exactInsensitive(username) }, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
+    const other = await this.users
+      .findOne({ username: exactInsensitive(username) }, { _id: 1, username: 1, name: 1, roles: 1 })
+      .lean<UserRef>();
     if (!other) {
       return null;
     }
@@ -275,7 +309,21 @@ export class RoomsService {
     const usernames = [me, other].sort((a, b) => (a._id < b._id ? -1 : 1)).map((u) => u.username!);
     await this.rooms.updateOne(
       { _id: rid },
-      { $setOnInsert: { _id: rid, t: 'd', msgs: 0, usersCount: uids[0] === uids[1] ? 1 : 2, ts: now, usernames, uids, _updatedAt: now, ro: false, default: false, sysMes: true } },
+      {
+        $setOnInsert: {
+          _id: rid,
+          t: 'd',
+          msgs: 0,
+          usersCount: uids[0] === uids[1] ? 1 : 2,
+          ts: now,
+          usernames,
+          uids,
+          _updatedAt: now,
+          ro: false,
+          default: false,
+          sysMes: true,
+        },
+      },
       { upsert: true },
     );
     for (const [u, peer] of [
@@ -322,45 +370,67 @@ export class RoomsService {
     const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 }).lean();
     if (!sub) {
       const roles = user?.roles ?? [];
-      const canPreview = room.t === 'c' && (await this.authorization.hasPermission(roles, 'view-c-room')) && (await this.authorization.hasPermission(roles, 'preview-c-room'));
+      const canPreview =
+        room.t === 'c' &&
+        (await this.authorization.hasPermission(roles, 'view-c-room')) &&
+        (await this.authorization.hasPermission(roles, 'preview-c-room'));
       if (!canPreview) {
         throw RcError.forbidden();
       }
     }
-    return { room: { _id: room._id, t: room.t, ...(room.name ? { name: room.name } : {}) }, ...(sub?.ls ? { lastSeen: new Date(sub.ls).toISOString() } : {}) };
+    return {
+      room: { _id: room._id, t: room.t, ...(room.name ? { name: room.name } : {}) },
+      ...(sub?.ls ? { lastSeen: new Date(sub.ls).toISOString() } : {}),
+    };
   }
 
   /** After a message is stored: room counters and last message; other members' subscriptions alert/unread. */
   async onMessageSent(e: MessageSentEvent): Promise<void> {
     const ts = new Date(e.ts);
-    const room = await this.rooms.findOneAndUpdate(
-      { _id: e.rid },
-      { $inc: { msgs: 1 }, $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: new Date() } },
-      { projection: { t: 1 }, new: true },
-    ).lean();
+    const room = await this.rooms
+      .findOneAndUpdate(
+        { _id: e.rid },
+        {
+          $inc: { msgs: 1 },
+          $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: new Date() },
+        },
+        { projection: { t: 1 }, new: true },
+      )
+      .lean();
     if (!room) {
       return;
     }
     const others = { rid: e.rid, 'u._id': { $ne: e.userId } };
     const now = new Date();
     if (room.t === 'd') {
-      await this.subscriptions.updateMany(others, { $set: { alert: true, open: true, _updatedAt: now }, $inc: { unread: 1 } });
+      await this.subscriptions.updateMany(others, {
+        $set: { alert: true, open: true, _updatedAt: now },
+        $inc: { unread: 1 },
+      });
     } else {
       await this.subscriptions.updateMany(others, { $set: { alert: true, open: true, _updatedAt: now } });
       const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
       if (e.hasGroupMention) {
         await this.subscriptions.updateMany(others, { $inc: { unread: 1, groupMentions: 1 } });
       } else if (mentioned.length) {
-        await this.subscriptions.updateMany({ rid: e.rid, 'u._id': { $in: mentioned } }, { $inc: { unread: 1, userMentions: 1 } });
+        await this.subscriptions.updateMany(
+          { rid: e.rid, 'u._id': { $in: mentioned } },
+          { $inc: { unread: 1, userMentions: 1 } },
+        );
       }
     }
     // the sender has read the room up to its own message
-    await this.subscriptions.updateOne({ rid: e.rid, 'u._id': e.userId }, { $set: { ls: ts, open: true, _updatedAt: now } });
+    await this.subscriptions.updateOne(
+      { rid: e.rid, 'u._id': e.userId },
+      { $set: { ls: ts, open: true, _updatedAt: now } },
+    );
   }
 
   /** The user's rooms for users.info's `rooms`. */
   async roomsOfUser(userId: string): Promise<Doc[]> {
-    const subs = await this.subscriptions.find({ 'u._id': userId }, { rid: 1, name: 1, t: 1, roles: 1, unread: 1 }).lean();
+    const subs = await this.subscriptions
+      .find({ 'u._id': userId }, { rid: 1, name: 1, t: 1, roles: 1, unread: 1 })
+      .lean();
     return subs.map((s) => ({ _id: s._id, rid: s.rid, name: s.name, t: s.t, roles: s.roles ?? [], unread: s.unread }));
   }
 }

@@ -39,10 +39,37 @@ export const USERS_LIST_DEFAULT_FIELDS: Record<string, 1> = {
 
 /** Fields users.list's `query` may filter on. */
 export const USERS_LIST_QUERY_FIELDS_FULL = [
-  '_id', 'username', 'name', 'type', 'active', 'status', 'statusText', 'roles', 'emails', 'createdAt', 'lastLogin',
-  'nickname', 'bio', 'utcOffset', 'language', '_updatedAt', 'avatarETag',
+  '_id',
+  'username',
+  'name',
+  'type',
+  'active',
+  'status',
+  'statusText',
+  'roles',
+  'emails',
+  'createdAt',
+  'lastLogin',
+  'nickname',
+  'bio',
+  'utcOffset',
+  'language',
+  '_updatedAt',
+  'avatarETag',
 ];
-export const USERS_LIST_QUERY_FIELDS_LIMITED = ['_id', 'username', 'name', 'type', 'active', 'status', 'statusText', 'nickname', 'bio', 'utcOffset', 'avatarETag'];
+export const USERS_LIST_QUERY_FIELDS_LIMITED = [
+  '_id',
+  'username',
+  'name',
+  'type',
+  'active',
+  'status',
+  'statusText',
+  'nickname',
+  'bio',
+  'utcOffset',
+  'avatarETag',
+];
 
 /** users.info fields for callers who may not see everything (Rocket.Chat's default user fields). */
 export const PUBLIC_USER_FIELDS: Record<string, 1> = {

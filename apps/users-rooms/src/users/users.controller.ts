@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AuthUser, ListPayload, LoginPayload, ResolveTokenPayload, UsersCreatePayload, UsersInfoPayload, UsersRoomsPattern } from '@app/contracts';
+import {
+  AuthUser,
+  ListPayload,
+  LoginPayload,
+  ResolveTokenPayload,
+  UsersCreatePayload,
+  UsersInfoPayload,
+  UsersRoomsPattern,
+} from '@app/contracts';
 import { AuthService } from '../auth/auth.service';
 import { UsersService } from './users.service';
 

@@ -59,20 +59,31 @@ export class UsersService {
   /** users.create */
   async create(p: UsersCreatePayload): Promise<{ user: Doc }> {
     if (!(await this.authorization.hasPermission(p.caller.roles, 'create-user'))) {
-      throw RcError.failure('error-action-not-allowed', 'Adding user is not allowed', { method: 'insertOrUpdateUser', action: 'Adding_user' });
+      throw RcError.failure('error-action-not-allowed', 'Adding user is not allowed', {
+        method: 'insertOrUpdateUser',
+        action: 'Adding_user',
+      });
     }
-    const defaultRoles = String((await this.settings.get<string>('Accounts_Registration_Users_Default_Roles')) ?? 'user')
+    const defaultRoles = String(
+      (await this.settings.get<string>('Accounts_Registration_Users_Default_Roles')) ?? 'user',
+    )
       .split(',')
       .map((r) => r.trim())
       .filter(Boolean);
     const roles = p.roles?.length ? p.roles : defaultRoles;
     for (const role of roles) {
       if (!(await this.authorization.roleExists(role))) {
-        throw RcError.failure('error-action-not-allowed', 'Invalid role', { method: 'insertOrUpdateUser', action: 'Assign_role' });
+        throw RcError.failure('error-action-not-allowed', 'Invalid role', {
+          method: 'insertOrUpdateUser',
+          action: 'Assign_role',
+        });
       }
     }
     if (roles.includes('admin') && !(await this.authorization.hasPermission(p.caller.roles, 'assign-admin-role'))) {
-      throw RcError.failure('error-action-not-allowed', 'Assigning admin is not allowed', { method: 'insertOrUpdateUser', action: 'Assign_admin' });
+      throw RcError.failure('error-action-not-allowed', 'Assigning admin is not allowed', {
+        method: 'insertOrUpdateUser',
+        action: 'Assign_admin',
+      });
     }
     const user = await this.insert({
       username: p.username,
@@ -103,14 +114,23 @@ export class UsersService {
       });
     }
     if (u.email !== undefined && !EMAIL.test(u.email)) {
-      throw RcError.failure('error-invalid-email', `Invalid email ${u.email}`, { method: 'insertOrUpdateUser', email: u.email });
+      throw RcError.failure('error-invalid-email', `Invalid email ${u.email}`, {
+        method: 'insertOrUpdateUser',
+        email: u.email,
+      });
     }
     if (await this.users.exists({ username: exactInsensitive(u.username) })) {
-      throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, { method: 'insertOrUpdateUser', field: u.username });
+      throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, {
+        method: 'insertOrUpdateUser',
+        field: u.username,
+      });
     }
     // addresses are stored lower-case, so an exact match is case-insensitive and can use the index
     if (u.email && (await this.users.exists({ 'emails.address': u.email.toLowerCase() }))) {
-      throw RcError.failure('error-field-unavailable', `${u.email} is already in use :(`, { method: 'insertOrUpdateUser', field: u.email });
+      throw RcError.failure('error-field-unavailable', `${u.email} is already in use :(`, {
+        method: 'insertOrUpdateUser',
+        field: u.email,
+      });
     }
     const now = new Date();
     const doc: Partial<User> & Record<string, unknown> = {
@@ -141,7 +161,10 @@ export class UsersService {
       await this.users.create(doc);
     } catch (err) {
       if ((err as { code?: number }).code === 11000) {
-        throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, { method: 'insertOrUpdateUser', field: u.username });
+        throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, {
+          method: 'insertOrUpdateUser',
+          field: u.username,
+        });
       }
       throw err;
     }
@@ -159,7 +182,10 @@ export class UsersService {
   /** users.info */
   async info(p: UsersInfoPayload): Promise<{ user: Doc }> {
     if (!p.userId && !p.username) {
-      throw RcError.failure('error-user-param-not-provided', 'The required "userId" or "username" param was not provided');
+      throw RcError.failure(
+        'error-user-param-not-provided',
+        'The required "userId" or "username" param was not provided',
+      );
     }
     const filter: FilterQuery<User> = p.userId ? { _id: p.userId } : { username: exactInsensitive(p.username!) };
     const found = await this.users.findOne(filter, { services: 0 }).lean();
@@ -179,7 +205,11 @@ export class UsersService {
       }
     }
     const wantsRooms = p.includeUserRooms || p.fields?.userRooms === 1;
-    if (wantsRooms && (p.caller._id === found._id || (await this.authorization.hasPermission(p.caller.roles, 'view-other-user-channels')))) {
+    if (
+      wantsRooms &&
+      (p.caller._id === found._id ||
+        (await this.authorization.hasPermission(p.caller.roles, 'view-other-user-channels')))
+    ) {
       user.rooms = await this.rooms.roomsOfUser(found._id);
     }
     return { user };
@@ -237,7 +267,10 @@ export class UsersService {
     const services = user.services ?? {};
     const out: Record<string, unknown> = {
       ...stripSecrets(user as unknown as Record<string, unknown>),
-      settings: { preferences: user.settings?.preferences ?? {}, ...(user.settings?.profile ? { profile: user.settings.profile } : {}) },
+      settings: {
+        preferences: user.settings?.preferences ?? {},
+        ...(user.settings?.profile ? { profile: user.settings.profile } : {}),
+      },
       customFields: user.customFields ?? {},
       avatarUrl: `${siteUrl}/avatar/${user.username}`,
       services: {

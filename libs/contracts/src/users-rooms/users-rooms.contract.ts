@@ -153,10 +153,16 @@ export interface UsersRoomsContract {
   [UsersRoomsPattern.Me]: { payload: { caller: AuthUser }; result: Doc };
   [UsersRoomsPattern.UsersCreate]: { payload: UsersCreatePayload; result: { user: Doc } };
   [UsersRoomsPattern.UsersInfo]: { payload: UsersInfoPayload; result: { user: Doc } };
-  [UsersRoomsPattern.UsersList]: { payload: ListPayload; result: { users: Doc[]; count: number; offset: number; total: number } };
+  [UsersRoomsPattern.UsersList]: {
+    payload: ListPayload;
+    result: { users: Doc[]; count: number; offset: number; total: number };
+  };
   [UsersRoomsPattern.ChannelsCreate]: { payload: ChannelsCreatePayload; result: { channel: Doc } };
   [UsersRoomsPattern.ChannelsInfo]: { payload: ChannelsInfoPayload; result: { channel: Doc } };
-  [UsersRoomsPattern.ChannelsList]: { payload: ListPayload; result: { channels: Doc[]; count: number; offset: number; total: number } };
+  [UsersRoomsPattern.ChannelsList]: {
+    payload: ListPayload;
+    result: { channels: Doc[]; count: number; offset: number; total: number };
+  };
   [UsersRoomsPattern.RoomsAuthorizePost]: { payload: AuthorizePostPayload; result: AuthorizePostResult };
   [UsersRoomsPattern.RoomsAuthorizeRead]: { payload: AuthorizeReadPayload; result: AuthorizeReadResult };
   [UsersRoomsPattern.RoomsMessageSent]: { payload: MessageSentEvent; result: void };

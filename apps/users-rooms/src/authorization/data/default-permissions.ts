@@ -3,7 +3,11 @@
 // `rocketchat_permissions` when missing; an admin's later changes are kept.
 // Format: permission id -> space-separated role ids ('' = nobody by default).
 
-export interface DefaultRole { _id: string; scope: 'Users' | 'Subscriptions'; description: string }
+export interface DefaultRole {
+  _id: string;
+  scope: 'Users' | 'Subscriptions';
+  description: string;
+}
 
 export const DEFAULT_ROLES: DefaultRole[] = [
   { _id: 'admin', scope: 'Users', description: 'Admin' },

@@ -12,7 +12,13 @@ export interface DefaultSetting {
   public?: boolean;
 }
 
-const s = (_id: string, type: SettingType, packageValue: boolean | number | string, group: string, pub = false): DefaultSetting => ({
+const s = (
+  _id: string,
+  type: SettingType,
+  packageValue: boolean | number | string,
+  group: string,
+  pub = false,
+): DefaultSetting => ({
   _id,
   type,
   packageValue,
