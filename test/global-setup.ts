@@ -30,6 +30,8 @@ export function getHandles(): E2EHandles | undefined {
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();
   const tmpDir = mkdtempSync(join(tmpdir(), 'rc-e2e-'));
+  // one state file per run, so several e2e runs on one machine do not read each other's
+  process.env.E2E_STATE_FILE ??= join(tmpDir, 'state.json');
   const logDir = join(tmpDir, 'logs');
   const handles: E2EHandles = { tmpDir };
   setHandles(handles);

@@ -2,16 +2,31 @@ import { CHAT_SERVICE, ChatContract, ChatPattern } from './chat/chat.contract';
 import { INTEGRATIONS_SERVICE, IntegrationsContract, IntegrationsPattern } from './integrations/integrations.contract';
 import { LIVECHAT_SERVICE, LivechatContract, LivechatPattern } from './livechat/livechat.contract';
 import { USERS_ROOMS_SERVICE, UsersRoomsContract, UsersRoomsPattern } from './users-rooms/users-rooms.contract';
+import { AccountsContract, AccountsPattern } from './users-rooms/accounts.contract';
+import { AvatarsContract, AvatarsPattern } from './users-rooms/avatars.contract';
+import { UserAdminContract, UserAdminPattern } from './users-rooms/user-admin.contract';
+import { UserJobsContract, UserJobsPattern } from './users-rooms/user-jobs.contract';
 
 export * from './common/types';
 export * from './events';
 export * from './users-rooms/users-rooms.contract';
+export * from './users-rooms/accounts.contract';
+export * from './users-rooms/avatars.contract';
+export * from './users-rooms/user-admin.contract';
+export * from './users-rooms/user-jobs.contract';
 export * from './chat/chat.contract';
 export * from './livechat/livechat.contract';
 export * from './integrations/integrations.contract';
 
 /** Every message pattern of the system with its payload and result type. */
-export type RcContract = UsersRoomsContract & ChatContract & LivechatContract & IntegrationsContract;
+export type RcContract = UsersRoomsContract &
+  AccountsContract &
+  AvatarsContract &
+  UserJobsContract &
+  UserAdminContract &
+  ChatContract &
+  LivechatContract &
+  IntegrationsContract;
 export type RcPattern = keyof RcContract;
 
 export const SERVICES = [USERS_ROOMS_SERVICE, CHAT_SERVICE, LIVECHAT_SERVICE, INTEGRATIONS_SERVICE] as const;
@@ -20,6 +35,10 @@ export type ServiceName = (typeof SERVICES)[number];
 const OWNER = new Map<string, ServiceName>();
 for (const [service, patterns] of [
   [USERS_ROOMS_SERVICE, UsersRoomsPattern],
+  [USERS_ROOMS_SERVICE, AccountsPattern],
+  [USERS_ROOMS_SERVICE, AvatarsPattern],
+  [USERS_ROOMS_SERVICE, UserJobsPattern],
+  [USERS_ROOMS_SERVICE, UserAdminPattern],
   [CHAT_SERVICE, ChatPattern],
   [LIVECHAT_SERVICE, LivechatPattern],
   [INTEGRATIONS_SERVICE, IntegrationsPattern],

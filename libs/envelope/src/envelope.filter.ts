@@ -28,14 +28,12 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
       if (allow?.length) {
         // a known route called with another method (Restivus: 405 + Allow)
         res.setHeader('Allow', allow.join(', '));
-        res
-          .status(405)
-          .json({
-            success: false,
-            status: 'error',
-            message: 'API endpoint does not exist',
-            error: 'API endpoint does not exist',
-          });
+        res.status(405).json({
+          success: false,
+          status: 'error',
+          message: 'API endpoint does not exist',
+          error: 'API endpoint does not exist',
+        });
         return;
       }
     }

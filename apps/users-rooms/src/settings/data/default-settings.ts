@@ -1,67 +1,60 @@
 /**
  * Rocket.Chat settings this project reads, with Rocket.Chat's ids, types and defaults. Seeded into
- * `rocketchat_settings` when missing; `OVERWRITE_SETTING_<id>` forces a value at every start.
+ * `rocketchat_settings` when missing; `OVERWRITE_SETTING_<id>` forces a value at every start. Each area keeps
+ * its own list in `data/<area>.settings.ts`.
  */
-export type SettingType = 'boolean' | 'int' | 'string';
+import { ACCOUNTS_SETTINGS } from './accounts.settings';
+import { AVATARS_SETTINGS } from './avatars.settings';
+import { DefaultSetting, setting, SettingType } from './setting-types';
+import { USER_ADMIN_SETTINGS } from './user-admin.settings';
+import { USER_JOBS_SETTINGS } from './user-jobs.settings';
 
-export interface DefaultSetting {
-  _id: string;
-  type: SettingType;
-  packageValue: boolean | number | string;
-  group: string;
-  public?: boolean;
-}
+export type { DefaultSetting, SettingType } from './setting-types';
 
-const s = (
-  _id: string,
-  type: SettingType,
-  packageValue: boolean | number | string,
-  group: string,
-  pub = false,
-): DefaultSetting => ({
-  _id,
-  type,
-  packageValue,
-  group,
-  public: pub,
-});
+const CORE_SETTINGS: DefaultSetting[] = [
+  // General > REST API
+  setting('API_Default_Count', 'int', 50, 'General'),
+  setting('API_Upper_Count_Limit', 'int', 100, 'General'),
+  setting('API_Allow_Infinite_Count', 'boolean', true, 'General'),
+  setting('API_Enable_Direct_Message_History_EndPoint', 'boolean', false, 'General'),
+  setting('API_Enable_Shields', 'boolean', true, 'General'),
+  // Rate Limiter > API Rate Limiter
+  setting('API_Enable_Rate_Limiter', 'boolean', true, 'Rate Limiter'),
+  setting('API_Enable_Rate_Limiter_Dev', 'boolean', true, 'Rate Limiter'),
+  setting('API_Enable_Rate_Limiter_Limit_Calls_Default', 'int', 10, 'Rate Limiter'),
+  setting('API_Enable_Rate_Limiter_Limit_Time_Default', 'int', 60000, 'Rate Limiter'),
+  // General
+  setting('Site_Url', 'string', 'http://localhost:3000', 'General', true),
+  setting('Site_Name', 'string', 'Rocket.Chat', 'General', true),
+  setting('UTF8_User_Names_Validation', 'string', '[0-9a-zA-Z-_.]+', 'General', true),
+  setting('UTF8_Channel_Names_Validation', 'string', '[0-9a-zA-Z-_.]+', 'General', true),
+  setting('Initial_Channel_Created', 'boolean', false, 'General'),
+  // Accounts
+  setting('Accounts_LoginExpiration', 'int', 90, 'Accounts', true),
+  setting('Accounts_AllowAnonymousRead', 'boolean', false, 'Accounts', true),
+  setting('Accounts_Registration_Users_Default_Roles', 'string', 'user', 'Accounts'),
+  setting('Accounts_RegistrationForm', 'string', 'Public', 'Accounts', true),
+  setting('Accounts_RequireNameForSignUp', 'boolean', true, 'Accounts', true),
+  setting('Accounts_AllowDeleteOwnAccount', 'boolean', false, 'Accounts', true),
+  setting('Accounts_TwoFactorAuthentication_Enabled', 'boolean', true, 'Accounts'),
+  // Message
+  setting('Message_MaxAllowedSize', 'int', 5000, 'Message', true),
+  setting('Message_AllowEditing', 'boolean', true, 'Message', true),
+  setting('Message_AllowDeleting', 'boolean', true, 'Message', true),
+  setting('Message_AllowPinning', 'boolean', true, 'Message', true),
+  setting('Message_AllowStarring', 'boolean', true, 'Message', true),
+  setting('Threads_enabled', 'boolean', true, 'Threads', true),
+  setting('Discussion_enabled', 'boolean', true, 'Discussion', true),
+  setting('Unread_Count', 'string', 'user_and_group_mentions_only', 'General'),
+  setting('Unread_Count_DM', 'string', 'all_messages', 'General'),
+];
 
 export const DEFAULT_SETTINGS: DefaultSetting[] = [
-  // General > REST API
-  s('API_Default_Count', 'int', 50, 'General'),
-  s('API_Upper_Count_Limit', 'int', 100, 'General'),
-  s('API_Allow_Infinite_Count', 'boolean', true, 'General'),
-  s('API_Enable_Direct_Message_History_EndPoint', 'boolean', false, 'General'),
-  s('API_Enable_Shields', 'boolean', true, 'General'),
-  // Rate Limiter > API Rate Limiter
-  s('API_Enable_Rate_Limiter', 'boolean', true, 'Rate Limiter'),
-  s('API_Enable_Rate_Limiter_Dev', 'boolean', true, 'Rate Limiter'),
-  s('API_Enable_Rate_Limiter_Limit_Calls_Default', 'int', 10, 'Rate Limiter'),
-  s('API_Enable_Rate_Limiter_Limit_Time_Default', 'int', 60000, 'Rate Limiter'),
-  // General
-  s('Site_Url', 'string', 'http://localhost:3000', 'General', true),
-  s('Site_Name', 'string', 'Rocket.Chat', 'General', true),
-  s('UTF8_User_Names_Validation', 'string', '[0-9a-zA-Z-_.]+', 'General', true),
-  s('UTF8_Channel_Names_Validation', 'string', '[0-9a-zA-Z-_.]+', 'General', true),
-  s('Initial_Channel_Created', 'boolean', false, 'General'),
-  // Accounts
-  s('Accounts_LoginExpiration', 'int', 90, 'Accounts', true),
-  s('Accounts_AllowAnonymousRead', 'boolean', false, 'Accounts', true),
-  s('Accounts_Registration_Users_Default_Roles', 'string', 'user', 'Accounts'),
-  s('Accounts_RegistrationForm', 'string', 'Public', 'Accounts', true),
-  s('Accounts_RequireNameForSignUp', 'boolean', true, 'Accounts', true),
-  s('Accounts_AllowDeleteOwnAccount', 'boolean', false, 'Accounts', true),
-  s('Accounts_TwoFactorAuthentication_Enabled', 'boolean', true, 'Accounts'),
-  // Message
-  s('Message_MaxAllowedSize', 'int', 5000, 'Message', true),
-  s('Message_AllowEditing', 'boolean', true, 'Message', true),
-  s('Message_AllowDeleting', 'boolean', true, 'Message', true),
-  s('Message_AllowPinning', 'boolean', true, 'Message', true),
-  s('Message_AllowStarring', 'boolean', true, 'Message', true),
-  s('Threads_enabled', 'boolean', true, 'Threads', true),
-  s('Discussion_enabled', 'boolean', true, 'Discussion', true),
-  s('Unread_Count', 'string', 'user_and_group_mentions_only', 'General'),
-  s('Unread_Count_DM', 'string', 'all_messages', 'General'),
+  ...CORE_SETTINGS,
+  ...ACCOUNTS_SETTINGS,
+  ...AVATARS_SETTINGS,
+  ...USER_JOBS_SETTINGS,
+  ...USER_ADMIN_SETTINGS,
 ];
 
 export const DEFAULT_SETTINGS_BY_ID = new Map(DEFAULT_SETTINGS.map((d) => [d._id, d]));

@@ -1,0 +1,7 @@
+import { Controller } from '@nestjs/common';
+import { RpcClient } from '@app/transport';
+
+@Controller('api/v1')
+export class UserJobsController {
+  constructor(private readonly rpc: RpcClient) {}
+}
