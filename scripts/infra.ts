@@ -569,7 +569,8 @@ export interface AppSpawnSpec {
 }
 
 export function appEntry(app: App): string {
-  return join(repoRoot(), 'dist', 'apps', app, 'src', 'main.js');
+  // RC_DIST_DIR: another build folder inside the repo (e.g. `dist-mine`), so parallel builds do not collide
+  return join(repoRoot(), process.env.RC_DIST_DIR ?? 'dist', 'apps', app, 'src', 'main.js');
 }
 
 export function readyUrl(spec: { app: App; port?: number; healthPort?: number }): string {
