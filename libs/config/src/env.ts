@@ -14,7 +14,7 @@ export const sharedEnvSpec = {
   /** How long a caller waits for a service's reply. */
   RPC_TIMEOUT_MS: num({ default: 5000 }),
   /** A request pending this long on a dead replica is claimed by a live one. */
-  RPC_CLAIM_IDLE_MS: num({ default: 10000 }),
+  RPC_CLAIM_IDLE_MS: num({ default: 3000 }),
   /** Approximate length a request stream is trimmed to. */
   RPC_STREAM_MAXLEN: num({ default: 100000 }),
   /** Requests one replica handles at the same time. */

@@ -53,7 +53,15 @@ export class RcThrottlerGuard extends ThrottlerGuard {
     const ip = (req.ip as string | undefined) ?? 'unknown';
     const key = `${route}:${ip}`;
     const name = throttler.name ?? 'default';
-    const record = await this.storageService.increment(key, limits.ttl, limits.limit, 0, name);
+    let record: Awaited<ReturnType<ThrottlerStorage['increment']>>;
+    try {
+      record = await this.storageService.increment(key, limits.ttl, limits.limit, 0, name);
+    } catch (err) {
+      // Redis unreachable: serve the request unlimited rather than fail it (the limiter protects, it must not
+      // take the API down with it)
+      this.logger.warn(`rate limiter unavailable: ${(err as Error).message}`);
+      return true;
+    }
     const reset = Date.now() + record.timeToExpire * 1000;
     res.header('x-ratelimit-limit', String(limits.limit));
     res.header('x-ratelimit-remaining', String(Math.max(0, limits.limit - record.totalHits)));

@@ -1,17 +1,22 @@
 import { APP_ENV, SharedEnv } from '@app/config';
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
 import { EventBus } from './event-bus';
 import { RpcClient } from './rpc.client';
+
+/** A general-purpose ioredis connection on REDIS_URL (counters, markers, caches shared by replicas). */
+export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
 @Injectable()
 class TransportLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(RpcClient) private readonly rpc: RpcClient,
     @Inject(EventBus) private readonly events: EventBus,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.rpc.close(), this.events.close()]);
+    await Promise.allSettled([this.rpc.close(), this.events.close(), this.redis.quit()]);
   }
 }
 
@@ -43,9 +48,18 @@ export class TransportModule {
           inject: [APP_ENV],
           useFactory: (env: SharedEnv) => new EventBus(env.REDIS_URL, env.RC_REDIS_PREFIX),
         },
+        {
+          provide: REDIS_CLIENT,
+          inject: [APP_ENV],
+          useFactory: (env: SharedEnv) => {
+            const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3, connectionName: `${name}:shared` });
+            redis.on('error', () => undefined);
+            return redis;
+          },
+        },
         TransportLifecycle,
       ],
-      exports: [RpcClient, EventBus],
+      exports: [RpcClient, EventBus, REDIS_CLIENT],
     };
   }
 }

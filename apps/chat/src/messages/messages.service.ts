@@ -60,16 +60,15 @@ export class MessagesService {
       if ((err as { code?: number }).code !== 11000) {
         throw err;
       }
-      // a redelivered request: the message is already there
+      // a redelivered request: the message is already there; the room update below is idempotent
       stored = (await this.messages.findById(_id).lean()) as unknown as Record<string, unknown>;
-      return { ts: now.getTime(), channel: target, message: stored };
     }
     await this.rpc.emit(UsersRoomsPattern.RoomsMessageSent, {
       rid: auth.room._id,
       messageId: _id,
-      ts: now.toISOString(),
+      ts: new Date(stored.ts as Date).toISOString(),
       userId: p.caller._id,
-      message: { _id, msg: text, u: auth.user, rid: auth.room._id },
+      message: { _id, msg: stored.msg, u: auth.user, rid: auth.room._id },
       mentionedUserIds: auth.mentions.filter((m) => m._id !== 'all' && m._id !== 'here').map((m) => m._id),
       hasGroupMention: auth.mentions.some((m) => m._id === 'all' || m._id === 'here'),
     });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { FilterQuery, Model, ProjectionType } from 'mongoose';
 import {
@@ -18,7 +18,8 @@ import {
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
 import { reviveQuery } from '@app/paging';
-import { EventBus } from '@app/transport';
+import { EventBus, REDIS_CLIENT } from '@app/transport';
+import type Redis from 'ioredis';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive, matchesNamePattern } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
@@ -41,6 +42,7 @@ export class RoomsService {
     private readonly settings: SettingsService,
     private readonly authorization: AuthorizationService,
     private readonly events: EventBus,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
   /** A room as the API shows it: without joinCode, members, importIds, e2e. */
@@ -386,6 +388,11 @@ export class RoomsService {
 
   /** After a message is stored: room counters and last message; other members' subscriptions alert/unread. */
   async onMessageSent(e: MessageSentEvent): Promise<void> {
+    // at most once per message: a redelivered post (or event) must not count the message twice
+    const first = await this.redis.set(`rc:msg-sent:${e.messageId}`, '1', 'EX', 86400, 'NX');
+    if (first !== 'OK') {
+      return;
+    }
     const ts = new Date(e.ts);
     const room = await this.rooms
       .findOneAndUpdate(

@@ -1,0 +1,87 @@
+/**
+ * CPU accounting for the benchmark, from /proc (Linux only; elsewhere every function returns undefined and the
+ * bench simply prints no CPU table). Shows where the CPU of a scenario went: per process group of ours, and how much
+ * the rest of the machine (other people's builds and tests) used meanwhile.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | undefined;
+
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    const out = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+    const n = Number(out.stdout?.trim());
+    ticksPerSecond = Number.isFinite(n) && n > 0 ? n : 100;
+  }
+  return ticksPerSecond;
+}
+
+/** utime + stime of a process (all its threads), in seconds; undefined when unreadable (gone, not Linux). */
+export function processCpuSeconds(pid: number | 'self'): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (comm) is in parentheses and may hold spaces: count fields after the last ')'. Field 3 is at index 0.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / clockTicks();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Machine-wide busy and idle CPU seconds (all CPUs summed) since boot. */
+export function systemCpuSeconds(): { busy: number; idle: number } | undefined {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const [, ...fields] = line.trim().split(/\s+/);
+    // user nice system idle iowait irq softirq steal guest guest_nice (guest time is already in user/nice)
+    const v = fields.map(Number);
+    const idle = v[3] + (v[4] ?? 0);
+    const busy = v[0] + v[1] + v[2] + (v[5] ?? 0) + (v[6] ?? 0) + (v[7] ?? 0);
+    return { busy: busy / clockTicks(), idle: idle / clockTicks() };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CpuSnapshot {
+  groups: Record<string, number>;
+  system?: { busy: number; idle: number };
+}
+
+/** `groups`: group name → pids (or 'self'); a pid that cannot be read counts 0. */
+export function snapshot(groups: Record<string, (number | 'self')[]>): CpuSnapshot {
+  const out: Record<string, number> = {};
+  for (const [name, pids] of Object.entries(groups)) {
+    out[name] = pids.reduce<number>((sum, pid) => sum + (processCpuSeconds(pid) ?? 0), 0);
+  }
+  return { groups: out, system: systemCpuSeconds() };
+}
+
+export interface CpuUsage {
+  /** CPU seconds per group during the interval. */
+  seconds: Record<string, number>;
+  /** CPU seconds used by processes that are none of ours (includes the kernel's own work for us, e.g. loopback). */
+  otherSeconds?: number;
+  /** Share of the machine's CPU capacity that was busy, 0..100. */
+  machineBusyPct?: number;
+}
+
+export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
+  const seconds: Record<string, number> = {};
+  let ours = 0;
+  for (const name of Object.keys(after.groups)) {
+    seconds[name] = Math.max(0, after.groups[name] - (before.groups[name] ?? 0));
+    ours += seconds[name];
+  }
+  if (!before.system || !after.system) {
+    return { seconds };
+  }
+  const busy = after.system.busy - before.system.busy;
+  const idle = after.system.idle - before.system.idle;
+  return {
+    seconds,
+    otherSeconds: Math.max(0, busy - ours),
+    machineBusyPct: busy + idle > 0 ? (100 * busy) / (busy + idle) : undefined,
+  };
+}

@@ -1,0 +1,725 @@
+/**
+ * HTTP benchmark of the gateway: starts its own redis-server, an in-memory MongoDB-wire server and the five apps
+ * (scripts/infra.ts), seeds a user, a channel and 200 messages, then measures with autocannon:
+ *   baseline            a bare node:http server (own process) answering {"success":true}
+ *   GET /api/info       gateway + one users-rooms round trip, no auth
+ *   chat.postMessage    authenticated write (gateway → chat service → Mongo)
+ *   channels.history    authenticated read of 20 messages
+ * Prints a table, writes bench/results/latest.json and exits non-zero when any scenario saw errors or non-2xx.
+ *
+ * Knobs: BENCH_DURATION (s per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_WARMUP (s, default 2,
+ * 0 = none), BENCH_REPLICAS (e.g. `chat=2,users-rooms=2`), BENCH_KEEP_LOGS=1 (keep the temp dir with the logs).
+ */
+import { ChildProcess, fork, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import {
+  APPS,
+  App,
+  AppsHandle,
+  freePort,
+  repoRoot,
+  startApps,
+  startMongo,
+  startRedis,
+  stopChild,
+  tailFile,
+} from '../scripts/infra';
+import { CpuUsage, diff, snapshot } from './cpu';
+
+// ---------------------------------------------------------------------------------------------------------------
+// autocannon (no @types package in the repo: the part of its API used here)
+
+interface Histogram {
+  average: number;
+  mean: number;
+  stddev: number;
+  min: number;
+  max: number;
+  total: number;
+  p50: number;
+  p90: number;
+  p97_5: number;
+  p99: number;
+}
+
+interface AutocannonResult {
+  requests: Histogram & { sent: number };
+  latency: Histogram & { totalCount: number };
+  throughput: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  resets: number;
+  statusCodeStats: Record<string, { count: number }>;
+  duration: number;
+}
+
+interface AutocannonOptions {
+  url: string | string[];
+  connections: number;
+  duration: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  title?: string;
+  timeout?: number;
+}
+
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  stop(): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: AutocannonOptions) => AutocannonInstance;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function intEnv(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') {
+    return fallback;
+  }
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseReplicas(raw: string | undefined): Partial<Record<App, number>> {
+  const replicas: Partial<Record<App, number>> = {};
+  if (!raw || !raw.trim()) {
+    return replicas;
+  }
+  for (const part of raw.split(',')) {
+    const [name, count] = part.split('=').map((s) => s.trim());
+    if (!(APPS as readonly string[]).includes(name)) {
+      throw new Error(`BENCH_REPLICAS: unknown app "${name}" (apps: ${APPS.join(', ')})`);
+    }
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new Error(`BENCH_REPLICAS: "${part}" needs a count >= 1`);
+    }
+    replicas[name as App] = n;
+  }
+  return replicas;
+}
+
+function loadSettings() {
+  try {
+    return {
+      duration: intEnv('BENCH_DURATION', 10, 1),
+      connections: intEnv('BENCH_CONNECTIONS', 50, 1),
+      warmup: intEnv('BENCH_WARMUP', 2, 0),
+      replicas: parseReplicas(process.env.BENCH_REPLICAS),
+      seedMessages: 200,
+      historyCount: 20,
+    };
+  } catch (err) {
+    log((err as Error).message);
+    process.exit(2);
+  }
+}
+
+const settings = loadSettings();
+const keepLogs = process.env.BENCH_KEEP_LOGS === '1';
+
+const ADMIN = { username: 'admin', password: 'bench-pass', email: 'admin@bench.test' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleanup: run in reverse order of registration, once, also on Ctrl-C / SIGTERM.
+
+const cleanups: { what: string; fn: () => Promise<void> | void }[] = [];
+let cleaning: Promise<void> | undefined;
+let current: AutocannonInstance | undefined;
+let appsHandle: AppsHandle | undefined;
+
+function onCleanup(what: string, fn: () => Promise<void> | void): void {
+  cleanups.push({ what, fn });
+}
+
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, fn } of [...cleanups].reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log(`cleanup (${what}) failed: ${(err as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+let signalled = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (signalled) {
+      // second Ctrl-C: leave now (infra's exit hook SIGKILLs the children)
+      process.exit(130);
+    }
+    signalled = true;
+    log(`${signal}: stopping everything...`);
+    current?.stop();
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP helpers for the setup
+
+interface Auth {
+  userId: string;
+  authToken: string;
+}
+
+function authHeaders(auth?: Auth): Record<string, string> {
+  return auth ? { 'X-User-Id': auth.userId, 'X-Auth-Token': auth.authToken } : {};
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+/**
+ * One request on a fresh connection (no keep-alive pool: a pooled socket that the server closed while idle, e.g.
+ * during the baseline run, would fail the next request with a bare "fetch failed").
+ */
+function request(url: string, method: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+  return new Promise((done, fail) => {
+    const req = httpRequest(
+      url,
+      {
+        method,
+        agent: false,
+        timeout: 30000,
+        headers: { ...headers, ...(body === undefined ? {} : { 'Content-Length': Buffer.byteLength(body) }) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', fail);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          done({ status: res.statusCode ?? 0, text, json });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer after 30 s`)));
+    req.on('error', (err) => fail(new Error(`${method} ${url}: ${err.message}`)));
+    req.end(body);
+  });
+}
+
+async function call<T>(base: string, method: 'GET' | 'POST', path: string, body?: unknown, auth?: Auth): Promise<T> {
+  const res = await request(
+    base + path,
+    method,
+    { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...authHeaders(auth) },
+    body === undefined ? undefined : JSON.stringify(body),
+  );
+  const failed = (res.json as { success?: unknown } | undefined)?.success === false;
+  if (res.status < 200 || res.status > 299 || failed || res.json === undefined) {
+    throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  }
+  return res.json as T;
+}
+
+async function login(base: string, user: string, password: string): Promise<Auth> {
+  const res = await call<{ data?: Partial<Auth> }>(base, 'POST', '/api/v1/login', { user, password });
+  if (!res.data?.userId || !res.data.authToken) {
+    throw new Error(`login as ${user}: no userId/authToken in the answer`);
+  }
+  return { userId: res.data.userId, authToken: res.data.authToken };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Baseline server (child process, so it does not share autocannon's event loop)
+
+async function startBaseline(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = fork(join(__dirname, 'baseline-server.js'), [String(port)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('baseline server: not ready after 10 s')), 10000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      if (m === 'ready') {
+        done();
+      } else {
+        fail(new Error(`baseline server: unexpected message ${JSON.stringify(m)}`));
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      fail(new Error(`baseline server exited (${signal ?? `code ${String(code)}`}) before it was ready`));
+    });
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Scenario {
+  name: string;
+  title: string;
+  method: 'GET' | 'POST';
+  /** One URL per gateway (autocannon spreads the connections over them). */
+  urls: string[];
+  headers?: Record<string, string>;
+  body?: string;
+  /** Checks one answer before the load, so a broken endpoint fails with its message rather than a count. */
+  check: (json: unknown) => string | undefined;
+}
+
+interface ScenarioResult {
+  name: string;
+  title: string;
+  method: string;
+  path: string;
+  connections: number;
+  durationS: number;
+  requestsPerSec: number;
+  requestsTotal: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyAvgMs: number;
+  latencyMaxMs: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  ratioToBaseline?: { requestsPerSec: number; latencyP50: number; latencyP99: number };
+  /** Linux only: CPU seconds per process group during the measured run, and µs of CPU per completed request. */
+  cpu?: CpuUsage & { usPerRequest: Record<string, number>; otherPctOfMachine?: number };
+}
+
+/** Process groups whose CPU is accounted (filled in once everything runs). */
+const cpuGroups: Record<string, (number | 'self')[]> = {};
+
+async function preflight(s: Scenario): Promise<void> {
+  const { status, text, json } = await request(s.urls[0], s.method, s.headers, s.body);
+  const problem = status < 200 || status > 299 ? `HTTP ${status}` : json === undefined ? 'not JSON' : s.check(json);
+  if (problem) {
+    throw new Error(`${s.name}: pre-flight request failed (${problem}): ${text.slice(0, 500)}`);
+  }
+}
+
+async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
+  current = autocannon({
+    url: s.urls.length === 1 ? s.urls[0] : s.urls,
+    connections: settings.connections,
+    duration,
+    method: s.method,
+    headers: s.headers,
+    body: s.body,
+    title: s.name,
+  });
+  try {
+    return await current;
+  } finally {
+    current = undefined;
+  }
+}
+
+async function runScenario(s: Scenario): Promise<ScenarioResult> {
+  await preflight(s);
+  if (settings.warmup > 0) {
+    log(`${s.name}: warm-up ${settings.warmup} s`);
+    await fire(s, settings.warmup);
+  }
+  if (signalled) {
+    throw new Error('interrupted');
+  }
+  log(`${s.name}: ${settings.duration} s with ${settings.connections} connections`);
+  const before = snapshot(cpuGroups);
+  const r = await fire(s, settings.duration);
+  const usage = diff(before, snapshot(cpuGroups));
+  if (signalled) {
+    throw new Error('interrupted');
+  }
+  const usPerRequest: Record<string, number> = {};
+  for (const [name, sec] of Object.entries(usage.seconds)) {
+    usPerRequest[name] = r.requests.total > 0 ? round((sec * 1e6) / r.requests.total, 0) : 0;
+    usage.seconds[name] = round(sec, 3);
+  }
+  const capacity = cpus().length * r.duration;
+  const otherPctOfMachine =
+    usage.otherSeconds !== undefined && capacity > 0 ? (100 * usage.otherSeconds) / capacity : undefined;
+  if (otherPctOfMachine !== undefined && otherPctOfMachine > 10) {
+    log(`${s.name}: other processes used ${otherPctOfMachine.toFixed(0)}% of the machine meanwhile: figures are low`);
+  }
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(r.statusCodeStats)) {
+    statusCodes[code] = stat.count;
+  }
+  const url = new URL(s.urls[0]);
+  return {
+    name: s.name,
+    title: s.title,
+    method: s.method,
+    path: url.pathname + url.search,
+    connections: settings.connections,
+    durationS: r.duration,
+    requestsPerSec: r.requests.average,
+    requestsTotal: r.requests.total,
+    latencyP50Ms: r.latency.p50,
+    latencyP99Ms: r.latency.p99,
+    latencyAvgMs: r.latency.average,
+    latencyMaxMs: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    statusCodes,
+    cpu:
+      usage.machineBusyPct === undefined
+        ? undefined
+        : {
+            seconds: usage.seconds,
+            otherSeconds: round(usage.otherSeconds ?? 0, 3),
+            machineBusyPct: round(usage.machineBusyPct, 1),
+            otherPctOfMachine: round(otherPctOfMachine ?? 0, 1),
+            usPerRequest,
+          },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function ratio(n: number, base: number): number {
+  return base > 0 ? round(n / base, 4) : 0;
+}
+
+function table(results: ScenarioResult[]): string {
+  const head = ['scenario', 'req/s', 'x base', 'p50 ms', 'x base', 'p99 ms', 'x base', 'non-2xx', 'errors'];
+  const rows = results.map((r) => [
+    r.name,
+    fmt(r.requestsPerSec),
+    r.ratioToBaseline ? `${r.ratioToBaseline.requestsPerSec.toFixed(3)}` : '',
+    fmt(r.latencyP50Ms, 1),
+    r.ratioToBaseline ? `${r.ratioToBaseline.latencyP50.toFixed(1)}` : '',
+    fmt(r.latencyP99Ms, 1),
+    r.ratioToBaseline ? `${r.ratioToBaseline.latencyP99.toFixed(1)}` : '',
+    fmt(r.non2xx),
+    fmt(r.errors),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function cpuTable(results: ScenarioResult[]): string | undefined {
+  if (!results.every((r) => r.cpu)) {
+    return undefined;
+  }
+  const groups = Object.keys(cpuGroups).filter((g) => results.some((r) => (r.cpu?.usPerRequest[g] ?? 0) >= 0.5));
+  const head = ['scenario', 'busy %', 'other %', ...groups];
+  const rows = results.map((r) => [
+    r.name,
+    fmt(r.cpu?.machineBusyPct ?? 0),
+    fmt(r.cpu?.otherPctOfMachine ?? 0),
+    ...groups.map((g) => fmt(r.cpu?.usPerRequest[g] ?? 0)),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [
+    'CPU time per completed request, in µs, by process (busy %: the whole machine; other %: CPU of processes not',
+    'started by this bench, as a share of the machine):',
+    '',
+    line(head),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+/** Formats like the repository's Prettier config (so `npm run format` leaves the file alone); as is without it. */
+async function formatJson(file: string, text: string): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(text, { ...options, parser: 'json' });
+  } catch {
+    return text;
+  }
+}
+
+function gitRevision(): string | undefined {
+  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot(), encoding: 'utf8' });
+  if (rev.status !== 0) {
+    return undefined;
+  }
+  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: repoRoot(), encoding: 'utf8' });
+  return `${rev.stdout.trim()}${dirty.stdout.trim() ? ' (dirty)' : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const loadAvgAtStart = loadavg().map((n) => Number(n.toFixed(2)));
+  const workDir = mkdtempSync(join(tmpdir(), 'rc-bench-'));
+  const logDir = join(workDir, 'logs');
+  let succeeded = false;
+  onCleanup('temp dir', () => {
+    if ((succeeded || signalled) && !keepLogs) {
+      rmSync(workDir, { recursive: true, force: true });
+    } else {
+      log(`logs kept in ${logDir}`);
+    }
+  });
+
+  log(
+    `duration ${settings.duration} s, warm-up ${settings.warmup} s, ${settings.connections} connections, ` +
+      `replicas ${JSON.stringify(settings.replicas)}`,
+  );
+
+  const baseline = await startBaseline();
+  onCleanup('baseline server', () => stopChild(baseline.child, 'SIGTERM', 5000));
+
+  const redis = await startRedis({ port: await freePort(), dir: join(workDir, 'redis'), detached: true });
+  onCleanup('redis', () => redis.stop(10000));
+  log(`redis on ${redis.url}`);
+
+  const mongo = await startMongo({ port: await freePort(), logFile: join(logDir, 'mongo.log'), detached: true });
+  onCleanup('mongo', () => mongo.stop(10000));
+  log(`${mongo.name} (memory) on ${mongo.url}`);
+
+  log('starting the apps...');
+  const appsStarted = Date.now();
+  const apps: AppsHandle = await startApps({
+    env: {
+      OVERWRITE_SETTING_API_Enable_Rate_Limiter: 'false',
+      LOG_LEVEL: 'warn',
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_PASS: ADMIN.password,
+      ADMIN_EMAIL: ADMIN.email,
+      REDIS_URL: redis.url,
+      MONGO_URL: `${mongo.url}/rc_bench`,
+    },
+    replicas: settings.replicas,
+    logDir,
+    detached: true,
+  });
+  appsHandle = apps;
+  onCleanup('apps', () => apps.stop('SIGTERM', 15000));
+  const gw = apps.gatewayUrl;
+  for (const app of APPS) {
+    const pids = apps.procs.filter((p) => p.app === app).map((p) => p.pid);
+    if (pids.length) {
+      cpuGroups[app] = pids;
+    }
+  }
+  if (redis.pid) {
+    cpuGroups.redis = [redis.pid];
+  }
+  if (mongo.pid) {
+    cpuGroups.mongo = [mongo.pid];
+  }
+  if (baseline.child.pid) {
+    cpuGroups.baseline = [baseline.child.pid];
+  }
+  cpuGroups.autocannon = ['self'];
+  log(`${apps.procs.length} app processes ready in ${((Date.now() - appsStarted) / 1000).toFixed(1)} s; gateway ${gw}`);
+
+  // Setup: a plain user (so the admin's permission bypass does not skew anything), a channel, some history.
+  const admin = await login(gw, ADMIN.username, ADMIN.password);
+  const stamp = Date.now();
+  const username = `bench.user.${stamp}`;
+  const password = `bench-user-pass-${stamp}`;
+  await call(
+    gw,
+    'POST',
+    '/api/v1/users.create',
+    { email: `${username}@bench.test`, name: `Bench User ${stamp}`, password, username },
+    admin,
+  );
+  const user = await login(gw, username, password);
+  const created = await call<{ channel?: { _id?: string } }>(
+    gw,
+    'POST',
+    '/api/v1/channels.create',
+    { name: `bench-${stamp}` },
+    user,
+  );
+  const roomId = created.channel?._id;
+  if (!roomId) {
+    throw new Error('channels.create: no channel._id in the answer');
+  }
+  const seedStarted = Date.now();
+  for (let i = 0; i < settings.seedMessages; i++) {
+    await call(gw, 'POST', '/api/v1/chat.postMessage', { roomId, text: `seed message ${i}` }, user);
+  }
+  log(`seeded ${settings.seedMessages} messages in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+  const userHeaders = authHeaders(user);
+  const gateways = apps.gatewayUrls;
+  const ok = (json: unknown): string | undefined =>
+    (json as { success?: unknown }).success === true ? undefined : 'no "success": true';
+  const scenarios: Scenario[] = [
+    {
+      name: 'baseline',
+      title: 'raw node:http server in its own process, {"success":true}',
+      method: 'GET',
+      urls: [`${baseline.url}/`],
+      check: ok,
+    },
+    {
+      name: 'GET /api/info',
+      title: 'gateway + one users-rooms round trip, unauthenticated',
+      method: 'GET',
+      urls: gateways.map((g) => `${g}/api/info`),
+      check: ok,
+    },
+    {
+      name: 'POST chat.postMessage',
+      title: 'authenticated write: gateway → chat service → Mongo insert',
+      method: 'POST',
+      urls: gateways.map((g) => `${g}/api/v1/chat.postMessage`),
+      headers: { ...userHeaders, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roomId, text: 'bench message' }),
+      check: (json) =>
+        ok(json) ?? ((json as { message?: { _id?: string } }).message?._id ? undefined : 'no message._id'),
+    },
+    {
+      name: 'GET channels.history',
+      title: `authenticated read of ${settings.historyCount} messages`,
+      method: 'GET',
+      urls: gateways.map((g) => `${g}/api/v1/channels.history?roomId=${roomId}&count=${settings.historyCount}`),
+      headers: userHeaders,
+      check: (json) =>
+        ok(json) ??
+        ((json as { messages?: unknown[] }).messages?.length === settings.historyCount
+          ? undefined
+          : `expected ${settings.historyCount} messages`),
+    },
+  ];
+  // History runs before postMessage: the test Mongo server ignores non-unique indexes, so a read after the write
+  // scenario (tens of thousands more messages) would measure the size of its collection scan, not our stack.
+  const executionOrder = ['baseline', 'GET /api/info', 'GET channels.history', 'POST chat.postMessage'];
+  const byName = new Map<string, ScenarioResult>();
+  for (const name of executionOrder) {
+    const s = scenarios.find((x) => x.name === name);
+    if (!s) {
+      throw new Error(`no scenario ${name}`);
+    }
+    byName.set(name, await runScenario(s));
+  }
+  const results = scenarios.map((s) => byName.get(s.name) as ScenarioResult);
+
+  const base = results[0];
+  for (const r of results.slice(1)) {
+    r.ratioToBaseline = {
+      requestsPerSec: ratio(r.requestsPerSec, base.requestsPerSec),
+      latencyP50: ratio(r.latencyP50Ms, base.latencyP50Ms),
+      latencyP99: ratio(r.latencyP99Ms, base.latencyP99Ms),
+    };
+  }
+
+  const failed = results.filter((r) => r.errors > 0 || r.non2xx > 0);
+  const cpuList = cpus();
+  const report = {
+    date: startedAt.toISOString(),
+    ok: failed.length === 0,
+    revision: gitRevision(),
+    machine: {
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model,
+      memoryGiB: Number((totalmem() / 2 ** 30).toFixed(1)),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      loadAvgAtStart,
+      loadAvgAtEnd: loadavg().map((n) => Number(n.toFixed(2))),
+      note: 'autocannon runs on the same machine as redis, mongo-java-server and every app process',
+    },
+    settings: {
+      ...settings,
+      appProcesses: apps.procs.map((p) => `${p.app}-${p.index}`),
+      database: `${mongo.name} (in-memory)`,
+      executionOrder,
+    },
+    scenarios: results,
+  };
+  const outDir = join(repoRoot(), 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const outFile = join(outDir, 'latest.json');
+  writeFileSync(outFile, await formatJson(outFile, `${JSON.stringify(report, null, 2)}\n`));
+
+  process.stdout.write(
+    `\nrocketchat-nest bench, ${startedAt.toISOString()}, ${cpuList.length} CPUs, node ${process.version}, ` +
+      `${settings.duration} s x ${settings.connections} connections per scenario\n\n${table(results)}\n\n` +
+      `(x base: req/s divided by the baseline's; for latencies, how many times the baseline's)\n\n` +
+      `${cpuTable(results) ?? '(no CPU accounting: /proc is not readable here)'}\n\nwritten to ${outFile}\n`,
+  );
+
+  if (failed.length > 0) {
+    for (const r of failed) {
+      log(
+        `${r.name}: ${r.errors} errors (${r.timeouts} timeouts), ${r.non2xx} non-2xx; status codes ${JSON.stringify(r.statusCodes)}`,
+      );
+    }
+    for (const p of apps.procs) {
+      if (p.logFile) {
+        log(`--- tail of ${p.logFile} ---\n${tailFile(p.logFile, 1500)}`);
+      }
+    }
+    return 1;
+  }
+  succeeded = true;
+  return 0;
+}
+
+void main()
+  .then(
+    (code) => code,
+    (err: Error) => {
+      if (signalled) {
+        return 130;
+      }
+      log(`failed: ${err.stack ?? err.message}`);
+      for (const p of appsHandle?.procs ?? []) {
+        const { exitCode, signalCode } = p.child;
+        if (exitCode === null && signalCode === null) {
+          continue;
+        }
+        log(`${p.app}-${p.index} has exited (${signalCode ?? `code ${String(exitCode)}`}); tail of ${p.logFile}:`);
+        process.stderr.write(`${tailFile(p.logFile, 3000)}\n`);
+      }
+      return 1;
+    },
+  )
+  .then(async (code) => {
+    await cleanup();
+    process.exit(signalled ? 130 : code);
+  });

@@ -1,0 +1,248 @@
+/**
+ * Scale-out: two gateways and two replicas of every service on their own Redis, against the real database.
+ * Each request is handled by exactly one replica; a replica killed or stopped mid-traffic loses nothing that
+ * was acknowledged; Redis restarting is survived; the rate limit is shared by the gateways.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppsHandle, freePort, Proc, startApps, startRedis } from '../scripts/infra';
+import { readState } from './helpers/state';
+
+jest.setTimeout(240_000);
+
+interface Reply {
+  status: number;
+  body: Record<string, any>;
+  headers: Headers;
+}
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: unknown,
+): Promise<Reply> {
+  try {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const text = await res.text();
+    let parsed: Record<string, any> = {};
+    try {
+      parsed = JSON.parse(text) as Record<string, any>;
+    } catch {
+      parsed = { raw: text };
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  } catch (err) {
+    return { status: 0, body: { error: (err as Error).message }, headers: new Headers() };
+  }
+}
+
+async function loginAt(base: string, user: string, password: string): Promise<Record<string, string>> {
+  const res = await call(base, 'POST', '/api/v1/login', {}, { user, password });
+  if (res.status !== 200) {
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return { 'X-User-Id': res.body.data.userId as string, 'X-Auth-Token': res.body.data.authToken as string };
+}
+
+/** Runs `task(i)` for i in [0, n) with at most `concurrency` at once. */
+async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array<T>(n);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await task(i);
+      }
+    }),
+  );
+  return out;
+}
+
+async function handledBy(apps: AppsHandle, app: string): Promise<number[]> {
+  const counts: number[] = [];
+  for (const p of apps.procs.filter((x) => x.app === app)) {
+    const res = await call(`http://127.0.0.1:${String(p.healthPort)}`, 'GET', '/health/ready');
+    counts.push(Number(res.body.details?.redis?.handled ?? -1));
+  }
+  return counts;
+}
+
+async function allMessages(base: string, headers: Record<string, string>, roomId: string): Promise<string[]> {
+  const res = await call(base, 'GET', `/api/v1/channels.history?roomId=${roomId}&count=0`, headers);
+  expect(res.status).toBe(200);
+  return (res.body.messages as { msg: string }[]).map((m) => m.msg);
+}
+
+function duplicates(texts: string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((t) => (seen.has(t) ? true : (seen.add(t), false)));
+}
+
+describe('scale-out: 2 gateways, 2 replicas of every service', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'rc-scale-'));
+  let redis: Proc;
+  let redisPort: number;
+  let apps: AppsHandle;
+  let gw: string[];
+  let admin: Record<string, string>;
+
+  beforeAll(async () => {
+    redisPort = await freePort();
+    redis = await startRedis({ port: redisPort, dir: join(tmp, 'redis'), logFile: join(tmp, 'logs', 'redis.log') });
+    const mongoBase = readState().mongoUrl.replace(/\/[^/]*$/, '');
+    apps = await startApps({
+      env: {
+        REDIS_URL: redis.url,
+        MONGO_URL: `${mongoBase}/rc_scale_${Date.now()}`,
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        RPC_TIMEOUT_MS: '5000',
+        RPC_CLAIM_IDLE_MS: '1500',
+        ADMIN_USERNAME: 'admin',
+        ADMIN_PASS: 'scale-pass',
+        ADMIN_EMAIL: 'admin@scale.test',
+        OVERWRITE_SETTING_API_Enable_Rate_Limiter_Limit_Calls_Default: '25',
+      },
+      replicas: { gateway: 2, 'users-rooms': 2, chat: 2, livechat: 2, integrations: 2 },
+      logDir: join(tmp, 'logs'),
+    });
+    gw = apps.gatewayUrls;
+    admin = await loginAt(gw[0], 'admin', 'scale-pass');
+  }, 180_000);
+
+  afterAll(async () => {
+    await apps?.stop('SIGTERM', 10_000);
+    await redis?.stop(5_000);
+    if (!process.env.E2E_KEEP_LOGS) {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('holds the rate limit across both gateways: N allowed in total, not N per gateway', async () => {
+    const username = `scale.rl.${Date.now()}`;
+    const created = await call(gw[0], 'POST', '/api/v1/users.create', admin, {
+      username,
+      email: `${username}@scale.test`,
+      name: 'RL',
+      password: 'pw',
+    });
+    expect(created.status).toBe(200);
+    const user = await loginAt(gw[1], username, 'pw');
+    const statuses: number[] = [];
+    let limit = 0;
+    for (let i = 0; i < 60; i++) {
+      const res = await call(gw[i % 2], 'GET', '/api/v1/channels.list?count=1', user);
+      limit ||= Number(res.headers.get('x-ratelimit-limit'));
+      statuses.push(res.status);
+    }
+    expect(limit).toBe(25);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(25);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  });
+
+  it('stores exactly 1,000 messages for 1,000 posts spread over both gateways, handled by both chat replicas', async () => {
+    const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-1000-${Date.now()}` });
+    const roomId = channel.body.channel._id as string;
+    const before = await handledBy(apps, 'chat');
+    const results = await pool(1000, 20, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `m-${i}` }),
+    );
+    expect(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
+    const texts = await allMessages(gw[1], admin, roomId);
+    expect(texts).toHaveLength(1000);
+    expect(duplicates(texts)).toEqual([]);
+    const after = await handledBy(apps, 'chat');
+    const perReplica = after.map((n, i) => n - before[i]);
+    // every post is one chat request; both replicas took a share
+    expect(perReplica.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1000);
+    for (const n of perReplica) {
+      expect(n).toBeGreaterThan(50);
+    }
+    // the room counter (updated by users-rooms from an event) agrees
+    let msgs = 0;
+    for (let i = 0; i < 50 && msgs !== 1000; i++) {
+      msgs = (await call(gw[0], 'GET', `/api/v1/channels.info?roomId=${roomId}`, admin)).body.channel.msgs as number;
+      if (msgs !== 1000) {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    expect(msgs).toBe(1000);
+  });
+
+  it('SIGKILL of a chat replica mid-traffic: each post succeeds exactly once or fails cleanly; nothing is stored twice', async () => {
+    const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-kill-${Date.now()}` });
+    const roomId = channel.body.channel._id as string;
+    const running = pool(400, 20, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `k-${i}` }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await apps.kill('chat', 0, 'SIGKILL');
+    const results = await running;
+    const ok = results.map((r, i) => (r.status === 200 ? `k-${i}` : null)).filter((t): t is string => t !== null);
+    for (const r of results.filter((x) => x.status !== 200)) {
+      // a clean failure envelope, never a hang or a dropped connection
+      expect(r.status).toBe(503);
+      expect(r.body).toEqual(expect.objectContaining({ success: false, errorType: 'error-service-unavailable' }));
+    }
+    // wait for the survivor to finish what it claimed from the dead replica
+    await new Promise((r) => setTimeout(r, 3000));
+    const texts = await allMessages(gw[0], admin, roomId);
+    expect(duplicates(texts)).toEqual([]);
+    for (const t of ok) {
+      expect(texts).toContain(t);
+    }
+    expect(ok.length).toBeGreaterThan(300);
+    await apps.restart('chat', 0);
+  });
+
+  it('SIGTERM of a chat replica during a steady stream: zero failed requests', async () => {
+    const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-term-${Date.now()}` });
+    const roomId = channel.body.channel._id as string;
+    const running = pool(400, 10, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `t-${i}` }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await apps.kill('chat', 1, 'SIGTERM');
+    const results = await running;
+    expect(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${JSON.stringify(r.body)}`)).toEqual([]);
+    const texts = await allMessages(gw[0], admin, roomId);
+    expect(texts).toHaveLength(400);
+    expect(duplicates(texts)).toEqual([]);
+    await apps.restart('chat', 1);
+  });
+
+  it('survives a Redis restart: the apps reconnect and serve again without a restart of their own', async () => {
+    const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-redis-${Date.now()}` });
+    const roomId = channel.body.channel._id as string;
+    await redis.stop(5_000);
+    const down = await call(gw[0], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: 'while redis is down' });
+    expect(down.status).toBeGreaterThanOrEqual(500);
+    expect(down.body.success).toBe(false);
+    redis = await startRedis({ port: redisPort, dir: join(tmp, 'redis'), logFile: join(tmp, 'logs', 'redis-2.log') });
+    let ok = false;
+    for (let i = 0; i < 60 && !ok; i++) {
+      const res = await call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `after-${i}` });
+      ok = res.status === 200;
+      if (!ok) {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    expect(ok).toBe(true);
+    const results = await pool(50, 5, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `steady-${i}` }),
+    );
+    expect(results.filter((r) => r.status !== 200)).toHaveLength(0);
+    for (const base of gw) {
+      expect((await call(base, 'GET', '/health/ready')).status).toBe(200);
+    }
+  });
+});
