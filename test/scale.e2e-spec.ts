@@ -11,9 +11,13 @@ import { readState } from './helpers/state';
 
 jest.setTimeout(240_000);
 
+/** A parsed JSON reply, read loosely by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 interface Reply {
   status: number;
-  body: Record<string, any>;
+  body: Json;
   headers: Headers;
 }
 
@@ -32,9 +36,9 @@ async function call(
       signal: AbortSignal.timeout(15_000),
     });
     const text = await res.text();
-    let parsed: Record<string, any> = {};
+    let parsed: Json = {};
     try {
-      parsed = JSON.parse(text) as Record<string, any>;
+      parsed = JSON.parse(text) as Json;
     } catch {
       parsed = { raw: text };
     }
