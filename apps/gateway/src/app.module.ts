@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, gatewayEnvSpec } from '@app/config';
+import { ConfigModule, gatewayEnvSpec, rcLoggerModule } from '@app/config';
 import { TransportModule } from '@app/transport';
 import { AccountsController } from './accounts/accounts.controller';
 import { AuthController } from './auth/auth.controller';
@@ -18,7 +17,7 @@ import { UsersController } from './users/users.controller';
 @Module({
   imports: [
     ConfigModule.forRoot(gatewayEnvSpec),
-    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } }),
+    rcLoggerModule(),
     TransportModule.forRoot('gateway'),
     TerminusModule,
     CoreModule,

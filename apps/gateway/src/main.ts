@@ -16,7 +16,6 @@ async function bootstrap(): Promise<void> {
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('urlencoded', { extended: true, limit: '10mb' });
-  app.enableCors();
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);
   await app.listen(env.PORT, env.HOST);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, usersRoomsEnvSpec } from '@app/config';
+import { ConfigModule, usersRoomsEnvSpec, rcLoggerModule } from '@app/config';
 import { UsersRoomsPattern, USERS_ROOMS_SERVICE } from '@app/contracts';
 import { DatabaseModule, ServiceHealthModule } from '@app/database';
 import { TransportModule } from '@app/transport';
@@ -19,7 +18,7 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     ConfigModule.forRoot(usersRoomsEnvSpec),
-    LoggerModule.forRoot({ pinoHttp: { level: process.env.LOG_LEVEL ?? 'info', autoLogging: false } }),
+    rcLoggerModule(),
     DatabaseModule.forRoot(),
     TransportModule.forRoot(USERS_ROOMS_SERVICE),
     ServiceHealthModule.register(UsersRoomsPattern.Health),

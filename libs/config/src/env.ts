@@ -52,6 +52,10 @@ export const usersRoomsEnvSpec = {
   BCRYPT_ROUNDS: num({ default: 10 }),
   /** Rocket.Chat's CREATE_TOKENS_FOR_USERS. */
   CREATE_TOKENS_FOR_USERS: bool({ default: false }),
+  /** Rocket.Chat's MAIL_URL (`smtp://user:pass@host:port`): used when the SMTP_Host setting is empty. */
+  MAIL_URL: str({ default: '' }),
+  /** Folder of users.requestDataDownload exports (empty: `<os tmpdir>/rc-exports`). */
+  DATA_EXPORT_PATH: str({ default: '' }),
 };
 
 export type SharedEnv = Readonly<ReturnType<typeof cleanEnv<typeof sharedEnvSpec>>>;
