@@ -33,6 +33,7 @@ export class MessagesService {
     const text = p.text ?? '';
     const auth = await this.rpc.send(UsersRoomsPattern.RoomsAuthorizePost, {
       userId: p.caller._id,
+      caller: { _id: p.caller._id, username: p.caller.username, name: p.caller.name, roles: p.caller.roles },
       ...(p.roomId ? { roomId: target } : { channel: target }),
       mentionUsernames: mentionedUsernames(text),
     });
@@ -80,6 +81,7 @@ export class MessagesService {
   async history(p: HistoryPayload): Promise<HistoryResult> {
     const access = await this.rpc.send(UsersRoomsPattern.RoomsAuthorizeRead, {
       userId: p.caller._id,
+      roles: p.caller.roles,
       roomId: p.roomId,
       roomName: p.roomName,
       types: ['c'],

@@ -222,12 +222,25 @@ export class RoomsService {
 
   /** Resolves chat.postMessage's target and applies Rocket.Chat's sending checks. */
   async authorizePost(p: AuthorizePostPayload): Promise<AuthorizePostResult> {
-    const user = await this.users.findById(p.userId, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
+    const user: UserRef | null =
+      p.caller?._id === p.userId
+        ? p.caller
+        : await this.users.findById(p.userId, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
     if (!user) {
       throw RcError.failure('error-invalid-user', 'Invalid user');
     }
-    const room = await this.resolveTarget(p, user);
-    const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': user._id }, { roles: 1 }).lean();
+    const [room, mentions] = await Promise.all([
+      this.resolveTarget(p, user),
+      this.resolveMentions(p.mentionUsernames ?? []),
+    ]);
+    let sub: { roles?: string[] } | null = await this.subscriptions
+      .findOne({ rid: room._id, 'u._id': user._id }, { roles: 1 })
+      .lean();
+    if (!sub && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
+      // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
+      await this.addSubscription(room, user);
+      sub = {};
+    }
     if (!sub) {
       throw RcError.plain('error-not-allowed');
     }
@@ -248,7 +261,7 @@ export class RoomsService {
         ...(room.fname ? { fname: room.fname } : {}),
       },
       user: { _id: user._id, username: user.username!, ...(user.name ? { name: user.name } : {}) },
-      mentions: await this.resolveMentions(p.mentionUsernames ?? []),
+      mentions,
     };
   }
 
@@ -284,11 +297,12 @@ export class RoomsService {
     if (!p.roomId && target.startsWith('@')) {
       room = await this.directRoomWith(user, target.slice(1));
     } else {
-      const nameOrId = !p.roomId && target.startsWith('#') ? target.slice(1) : target;
-      room = await this.rooms.findOne({ $or: [{ _id: nameOrId }, { name: nameOrId }] }).lean<RoomDoc>();
-      if (room && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
-        // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
-        await this.addSubscription(room, user);
+      const projection = { t: 1, name: 1, fname: 1, archived: 1, muted: 1, ro: 1 };
+      if (p.roomId) {
+        room = await this.rooms.findById(target, projection).lean<RoomDoc>();
+      } else {
+        const nameOrId = target.startsWith('#') ? target.slice(1) : target;
+        room = await this.rooms.findOne({ $or: [{ _id: nameOrId }, { name: nameOrId }] }, projection).lean<RoomDoc>();
       }
     }
     if (!room) {
@@ -368,10 +382,9 @@ export class RoomsService {
     if (!room || !p.types.includes(room.t)) {
       throw RcError.failure(p.notFoundError, ROOM_NOT_FOUND);
     }
-    const user = await this.users.findById(p.userId, { roles: 1 }).lean<UserRef>();
     const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 }).lean();
     if (!sub) {
-      const roles = user?.roles ?? [];
+      const roles = p.roles ?? (await this.users.findById(p.userId, { roles: 1 }).lean<UserRef>())?.roles ?? [];
       const canPreview =
         room.t === 'c' &&
         (await this.authorization.hasPermission(roles, 'view-c-room')) &&

@@ -94,8 +94,17 @@ export interface ChannelsInfoPayload extends RoomRef {
   caller: AuthUser;
 }
 
+/** The caller as the gateway resolved it (saves a user look-up on the hot path). */
+export interface CallerRef {
+  _id: string;
+  username: string;
+  name?: string;
+  roles: string[];
+}
+
 export interface AuthorizePostPayload {
   userId: string;
+  caller?: CallerRef;
   roomId?: string;
   /** `#name`, `@username` or a bare id/name (chat.postMessage's `channel`) */
   channel?: string;
@@ -116,6 +125,8 @@ export interface AuthorizePostResult {
 
 export interface AuthorizeReadPayload extends RoomRef {
   userId: string;
+  /** the caller's global roles, when known (saves a user look-up) */
+  roles?: string[];
   /** room types the endpoint accepts (`channels.history`: c) */
   types: string[];
   /** the error raised when the room is missing or of another type */
