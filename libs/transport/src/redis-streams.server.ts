@@ -185,7 +185,18 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       }
       return;
     }
-    const data: unknown = entry.data ? JSON.parse(entry.data) : undefined;
+    let data: unknown;
+    try {
+      data = entry.data ? JSON.parse(entry.data) : undefined;
+    } catch {
+      // a malformed entry must not stay pending and be claimed forever
+      if (entry.reply) {
+        await reply({ err: { status: 'error', message: 'Malformed request payload' } });
+      } else {
+        await done();
+      }
+      return;
+    }
     const ctx = new StreamsContext([entry.id, entry.pattern, redelivered, entryId]);
     this.handledCount++;
     if (!entry.reply || handler.isEventHandler) {
