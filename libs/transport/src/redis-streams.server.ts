@@ -21,6 +21,9 @@ export interface RedisStreamsServerOptions {
 
 type Entry = [id: string, fields: string[]];
 
+const CONSUMER_SWEEP_MS = 60_000;
+const STALE_CONSUMER_MS = 10 * 60_000;
+
 /**
  * Server side of the transport: requests arrive on the service's Redis stream and are read through the service's
  * consumer group, so each request is handled by exactly one replica however many run. Replies are published
@@ -33,6 +36,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private running = false;
   private loopDone?: Promise<void>;
   private claimTimer?: NodeJS.Timeout;
+  private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly stream: string;
   private readonly blockMs: number;
@@ -63,6 +67,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       this.loopDone = this.readLoop();
       const every = Math.max(250, Math.floor(this.options.claimIdleMs / 2));
       this.claimTimer = setInterval(() => void this.claimAndTouch().catch(() => undefined), every);
+      this.sweepTimer = setInterval(() => void this.sweepConsumers().catch(() => undefined), CONSUMER_SWEEP_MS);
       callback();
     } catch (err) {
       callback(err);
@@ -75,8 +80,12 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     if (this.claimTimer) {
       clearInterval(this.claimTimer);
     }
+    if (this.sweepTimer) {
+      clearInterval(this.sweepTimer);
+    }
     await this.loopDone;
     await Promise.allSettled([...this.inFlight.values()]);
+    await this.leaveGroup().catch(() => undefined);
     await Promise.allSettled([this.reader?.quit(), this.writer?.quit()]);
   }
 
@@ -99,6 +108,39 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     } catch (err) {
       if (!String((err as Error).message).includes('BUSYGROUP')) {
         throw err;
+      }
+    }
+  }
+
+  /** After a graceful stop: remove this consumer from the group, unless something is still pending on it. */
+  private async leaveGroup(): Promise<void> {
+    const pending = (await this.writer!.xpending(
+      this.stream,
+      this.options.service,
+      '-',
+      '+',
+      1,
+      this.options.consumer,
+    ));
+    if (pending.length === 0) {
+      await this.writer!.xgroup('DELCONSUMER', this.stream, this.options.service, this.options.consumer);
+    }
+  }
+
+  /**
+   * Replicas come and go (every pod has its own consumer name): consumers idle for long with nothing pending
+   * are removed so the group does not grow forever. A live one that was merely idle is re-created by its next
+   * read.
+   */
+  private async sweepConsumers(): Promise<void> {
+    const info = (await this.writer!.xinfo('CONSUMERS', this.stream, this.options.service)) as unknown[][];
+    for (const row of info) {
+      const c: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < row.length; i += 2) {
+        c[String(row[i])] = row[i + 1];
+      }
+      if (c.name !== this.options.consumer && Number(c.pending) === 0 && Number(c.idle) > STALE_CONSUMER_MS) {
+        await this.writer!.xgroup('DELCONSUMER', this.stream, this.options.service, String(c.name));
       }
     }
   }
