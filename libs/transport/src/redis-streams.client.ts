@@ -46,7 +46,10 @@ export class RedisStreamsClient extends ClientProxy {
 
   private async open(): Promise<void> {
     const name = this.options.name ?? 'rpc-client';
-    this.writer = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${name}:writer` });
+    this.writer = new Redis(this.options.redisUrl, {
+      maxRetriesPerRequest: null,
+      connectionName: `${name}:writer`,
+    });
     this.subscriber = new Redis(this.options.redisUrl, {
       maxRetriesPerRequest: null,
       connectionName: `${name}:replies`,

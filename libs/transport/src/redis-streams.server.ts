@@ -114,14 +114,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   /** After a graceful stop: remove this consumer from the group, unless something is still pending on it. */
   private async leaveGroup(): Promise<void> {
-    const pending = (await this.writer!.xpending(
-      this.stream,
-      this.options.service,
-      '-',
-      '+',
-      1,
-      this.options.consumer,
-    ));
+    const pending = await this.writer!.xpending(this.stream, this.options.service, '-', '+', 1, this.options.consumer);
     if (pending.length === 0) {
       await this.writer!.xgroup('DELCONSUMER', this.stream, this.options.service, this.options.consumer);
     }
@@ -197,7 +190,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     const entry = entryFields(fields);
     const writer = this.writer!;
     const done = () =>
-      writer.multi().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
+      writer.pipeline().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
     if (!entry.pattern || !entry.id) {
       await done();
       return;
@@ -209,7 +202,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     const handler = this.getHandlerByPattern(entry.pattern);
     const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) =>
       writer
-        .multi()
+        .pipeline()
         .publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true }))
         .xack(this.stream, this.options.service, entryId)
         .xdel(this.stream, entryId)
