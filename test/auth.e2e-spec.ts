@@ -96,9 +96,10 @@ describe('POST /api/v1/login', () => {
   });
 
   it('answers an OAuth login for an unconfigured service as Rocket.Chat does', async () => {
+    // the e2e environment configures Google and Twitter (test/accounts.e2e-spec.ts), not Facebook
     const res = await request()
       .post('/api/v1/login')
-      .send({ serviceName: 'google', accessToken: 'x', idToken: 'y', expiresIn: 200 })
+      .send({ serviceName: 'facebook', accessToken: 'x', secret: 'y', expiresIn: 200 })
       .expect(401);
     expect(res.body).toEqual(expect.objectContaining({ status: 'error', message: 'Service not configured' }));
   });

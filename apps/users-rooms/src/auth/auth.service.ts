@@ -6,12 +6,13 @@ import { AuthUser, LoginPayload, LoginResult, RcEvent } from '@app/contracts';
 import { randomSecret } from '@app/database';
 import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
+import { LoginAttemptsService } from '../accounts/login-attempts/login-attempts.service';
+import { OAuthLoginService } from '../accounts/oauth/oauth-login.service';
 import { exactInsensitive } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
 import { User } from '../users/schemas/user.schema';
 import { UsersService } from '../users/users.service';
 
-const OAUTH_SERVICES = ['google', 'facebook', 'twitter'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Selector = { username: string } | { email: string };
@@ -27,9 +28,24 @@ export class AuthService {
     private readonly usersService: UsersService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
+    private readonly loginAttempts: LoginAttemptsService,
+    private readonly oauth: OAuthLoginService,
   ) {}
 
+  /** Failed-login blocking around every login form: checked first, the outcome recorded after. */
   async login(p: LoginPayload): Promise<LoginResult> {
+    const attempt = await this.loginAttempts.check(p);
+    try {
+      const result = await this.attemptLogin(p);
+      await this.loginAttempts.succeeded(attempt, result.me.username);
+      return result;
+    } catch (err) {
+      await this.loginAttempts.failed(attempt);
+      throw err;
+    }
+  }
+
+  private async attemptLogin(p: LoginPayload): Promise<LoginResult> {
     const body = p.body ?? {};
     if (typeof body.resume === 'string') {
       return this.loginWithResume(body.resume);
@@ -112,13 +128,9 @@ export class AuthService {
     return { userId: user._id, authToken: token, me: await this.usersService.me(user._id) };
   }
 
-  /** OAuth access-token logins need a configured service; none is configured yet (Rocket.Chat's answer). */
-  private loginWithOAuth(body: Record<string, unknown>): Promise<LoginResult> {
-    const service = typeof body.serviceName === 'string' ? body.serviceName : '';
-    if (!OAUTH_SERVICES.includes(service)) {
-      throw RcError.loginFailed('Unexpected AccessToken service', `Unexpected AccessToken service ${service}`);
-    }
-    throw RcError.loginFailed('ServiceConfiguration.ConfigError', 'Service not configured');
+  /** OAuth access-token logins (Google, Facebook, Twitter): the provider vouches for the user, then a login token. */
+  private async loginWithOAuth(body: Record<string, unknown>): Promise<LoginResult> {
+    return this.issueToken(await this.oauth.userIdFor(body));
   }
 
   private async issueToken(userId: string): Promise<LoginResult> {

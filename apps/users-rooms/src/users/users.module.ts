@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LoginAttemptsService } from '../accounts/login-attempts/login-attempts.service';
+import { OAuthLoginService } from '../accounts/oauth/oauth-login.service';
 import { AuthService } from '../auth/auth.service';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { RoomsModule } from '../rooms/rooms.module';
@@ -10,7 +12,8 @@ import { UsersService } from './users.service';
 @Module({
   imports: [RoomsModule, SettingsModule, AuthorizationModule],
   controllers: [UsersController],
-  providers: [UsersService, AuthService],
+  // the accounts area's login-side services sit here, beside the AuthService that calls them
+  providers: [UsersService, AuthService, LoginAttemptsService, OAuthLoginService],
   exports: [UsersService],
 })
 export class UsersModule {}
