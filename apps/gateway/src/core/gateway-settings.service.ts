@@ -10,6 +10,8 @@ export const GATEWAY_SETTING_DEFAULTS = {
   API_Enable_Rate_Limiter_Dev: true,
   API_Enable_Rate_Limiter_Limit_Calls_Default: 10,
   API_Enable_Rate_Limiter_Limit_Time_Default: 60000,
+  /** users.register's own limiter (calls per `API_Enable_Rate_Limiter_Limit_Time_Default`) */
+  Rate_Limiter_Limit_RegisterUser: 1,
 };
 
 export type GatewaySettings = typeof GATEWAY_SETTING_DEFAULTS;

@@ -4,12 +4,22 @@ import { PermissionStore } from '@app/auth';
 import { APP_ENV, GatewayEnv } from '@app/config';
 import type { AuthUser } from '@app/contracts';
 import { RateLimit, RateLimitPolicy } from '@app/throttling';
-import { GatewaySettingsService } from './gateway-settings.service';
+import { GatewaySettings, GatewaySettingsService } from './gateway-settings.service';
 
 const ROUTE_RATE_LIMIT = 'rc:route-rate-limit';
 
-/** Rocket.Chat's `rateLimiterOptions` of a route: a limit of its own, or `false` to opt out. */
-export const RouteRateLimit = (options: { numRequestsAllowed: number; intervalTimeInMS: number } | false) =>
+type FixedRouteLimit = { numRequestsAllowed: number; intervalTimeInMS: number };
+/** The limit is a setting's value (read at each call), per the default window (`users.register`). */
+type SettingRouteLimit = { limitSetting: NumericGatewaySetting };
+type NumericGatewaySetting = {
+  [K in keyof GatewaySettings]: GatewaySettings[K] extends number ? K : never;
+}[keyof GatewaySettings];
+
+/**
+ * Rocket.Chat's `rateLimiterOptions` of a route: a limit of its own (fixed, or a setting's value), or `false`
+ * to opt out.
+ */
+export const RouteRateLimit = (options: FixedRouteLimit | SettingRouteLimit | false) =>
   SetMetadata(ROUTE_RATE_LIMIT, options);
 
 @Injectable()
@@ -27,9 +37,10 @@ export class RcRateLimitPolicy extends RateLimitPolicy {
     if (this.env.TEST_MODE) {
       return null;
     }
-    const route = this.reflector.getAllAndOverride<
-      { numRequestsAllowed: number; intervalTimeInMS: number } | false | undefined
-    >(ROUTE_RATE_LIMIT, [context.getHandler(), context.getClass()]);
+    const route = this.reflector.getAllAndOverride<FixedRouteLimit | SettingRouteLimit | false | undefined>(
+      ROUTE_RATE_LIMIT,
+      [context.getHandler(), context.getClass()],
+    );
     if (route === false) {
       return null;
     }
@@ -39,6 +50,9 @@ export class RcRateLimitPolicy extends RateLimitPolicy {
     }
     if (user && (await this.permissions.hasPermission(user.roles, 'api-bypass-rate-limit'))) {
       return null;
+    }
+    if (route && 'limitSetting' in route) {
+      return { limit: Number(s[route.limitSetting]), ttl: s.API_Enable_Rate_Limiter_Limit_Time_Default };
     }
     if (route) {
       return { limit: route.numRequestsAllowed, ttl: route.intervalTimeInMS };
