@@ -26,6 +26,11 @@ export function toHttpFailure(error: RcError | RcErrorPayload): HttpFailure {
       };
     case 'plain':
       return { status: 400, body: { success: false, error: p.reason ?? '' } };
+    case 'api-failure':
+      return {
+        status: 400,
+        body: { success: false, error: p.reason ?? '', ...(p.errorType ? { errorType: p.errorType } : {}) },
+      };
     case 'forbidden':
       return { status: 403, body: { success: false, error: p.reason ?? 'unauthorized' } };
     case 'not-logged-in': {

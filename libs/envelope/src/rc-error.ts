@@ -20,7 +20,9 @@ export type RcErrorKind =
   /** 429 too many requests */
   | 'too-many-requests'
   /** 503 a service did not answer in time */
-  | 'unavailable';
+  | 'unavailable'
+  /** 400 `{success:false, error:<message>, errorType:<type>}` (Rocket.Chat's `API.v1.failure(message, type)`) */
+  | 'api-failure';
 
 /** What crosses Redis inside an RpcException. */
 export interface RcErrorPayload {
@@ -75,6 +77,14 @@ export class RcError extends RpcException {
 
   static notFound(): RcError {
     return new RcError(undefined, 'Resource not found', undefined, 'not-found');
+  }
+
+  /**
+   * Rocket.Chat's `API.v1.failure(message, errorType)`: the message as is (no ` [code]` suffix) and the second
+   * string as `errorType` (e.g. `permissions.update`: "Invalid permission" / `error-invalid-permission`).
+   */
+  static apiFailure(message: string, errorType: string): RcError {
+    return new RcError(errorType, message, undefined, 'api-failure');
   }
 
   static invalidParams(messages: string): RcError {
