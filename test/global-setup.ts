@@ -52,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
     }
 
     const admin = { username: 'admin', password: 'admin-e2e-pass', email: 'admin@e2e.test' };
+    // test/accounts.e2e-spec.ts runs its fake OAuth provider (Google, Twitter) on this port
+    const fakeOAuthPort = await freePort();
     const appEnv: Record<string, string> = {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       RPC_TIMEOUT_MS: process.env.RPC_TIMEOUT_MS ?? '3000',
@@ -64,6 +66,31 @@ export default async function globalSetup(): Promise<void> {
       // Rocket.Chat's default is 10 calls a minute per route and IP; the suite logs in more often than that
       // from one IP, so the e2e limit is higher (rate-limit tests read the limit from the headers).
       OVERWRITE_SETTING_API_Enable_Rate_Limiter_Limit_Calls_Default: '300',
+      // avatar URLs in the e2e tests point at a local server (the refusal of such addresses has unit tests)
+      OVERWRITE_SETTING_Avatar_Allow_Private_Urls: 'true',
+      // users.register allows 1 call a minute per IP in Rocket.Chat; raised so the suite can register several
+      // users (test/user-jobs.e2e-spec.ts reads the limit from the headers for its 429 test)
+      OVERWRITE_SETTING_Rate_Limiter_Limit_RegisterUser: '50',
+      // e-mail goes to the local SMTP server that test/user-jobs.e2e-spec.ts runs on this port
+      OVERWRITE_SETTING_SMTP_Host: '127.0.0.1',
+      OVERWRITE_SETTING_SMTP_Port: '39025',
+      OVERWRITE_SETTING_SMTP_IgnoreTLS: 'true',
+      OVERWRITE_SETTING_From_Email: 'no-reply@e2e.test',
+      DATA_EXPORT_PATH: join(tmpDir, 'exports'),
+      // OAuth logins: Google and Twitter go to the fake provider of test/accounts.e2e-spec.ts; Facebook stays
+      // unconfigured ("Service not configured"). Failed-login blocking is on (Rocket.Chat's default) but never
+      // blocks 127.0.0.1, where every spec logs in from; its tests use other addresses via X-Forwarded-For.
+      OVERWRITE_SETTING_Accounts_OAuth_Google: 'true',
+      OVERWRITE_SETTING_Accounts_OAuth_Google_id: 'e2e-google-client',
+      OVERWRITE_SETTING_Accounts_OAuth_Google_secret: 'e2e-google-secret',
+      OVERWRITE_SETTING_Accounts_OAuth_Google_API_URL: `http://127.0.0.1:${fakeOAuthPort}/google`,
+      OVERWRITE_SETTING_Accounts_OAuth_Twitter: 'true',
+      OVERWRITE_SETTING_Accounts_OAuth_Twitter_id: 'e2e-twitter-consumer-key',
+      OVERWRITE_SETTING_Accounts_OAuth_Twitter_secret: 'e2e-twitter-consumer-secret',
+      OVERWRITE_SETTING_Accounts_OAuth_Twitter_API_URL: `http://127.0.0.1:${fakeOAuthPort}/twitter`,
+      OVERWRITE_SETTING_Block_Multiple_Failed_Logins_Ip_Whitelist: '127.0.0.1',
+      // users.createToken works only with this; its refusals are still reachable (another user, no permission)
+      CREATE_TOKENS_FOR_USERS: 'true',
     };
     handles.apps = await startApps({ env: appEnv, logDir });
 
