@@ -266,6 +266,22 @@ describe('GET /api/v1/users.list', () => {
     }
   });
 
+  it('refuses to filter or sort by hidden fields for callers without view-full-other-user-info', async () => {
+    const { credentials } = await createUserAndLogin();
+    const byMail = await request()
+      .get('/api/v1/users.list')
+      .query({ query: JSON.stringify({ 'emails.address': { $regex: '^a' } }) })
+      .set({ ...credentials.headers })
+      .expect(400);
+    expect(byMail.body.errorType).toBe('error-invalid-query');
+    const byRole = await request()
+      .get('/api/v1/users.list')
+      .query({ sort: JSON.stringify({ roles: 1 }) })
+      .set({ ...credentials.headers })
+      .expect(400);
+    expect(byRole.body.errorType).toBe('error-invalid-sort');
+  });
+
   it('answers 401 to anonymous callers', async () => {
     await request().get('/api/v1/users.list').expect(401);
   });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { CurrentUser } from '@app/auth';
-import { AuthUser, UsersRoomsPattern } from '@app/contracts';
+import { AuthUser, USERS_LIST_QUERY_FIELDS, UsersRoomsPattern } from '@app/contracts';
 import { parseFields, RawPaging } from '@app/paging';
 import { RpcClient } from '@app/transport';
 import { PagingParser } from '../core/paging.parser';
@@ -33,28 +33,7 @@ export class UsersController {
 
   @Get('users.list')
   async list(@CurrentUser() caller: AuthUser, @Query() q: RawPaging) {
-    const page = await this.paging.page(q, { hiddenFields: HIDDEN_USER_FIELDS, queryFields: USERS_QUERY_FIELDS });
+    const page = await this.paging.page(q, { hiddenFields: HIDDEN_USER_FIELDS, queryFields: USERS_LIST_QUERY_FIELDS });
     return this.rpc.send(UsersRoomsPattern.UsersList, { caller, page });
   }
 }
-
-/** Fields users.list's `query` may name; the service narrows them further for callers with fewer rights. */
-const USERS_QUERY_FIELDS = [
-  '_id',
-  'username',
-  'name',
-  'type',
-  'active',
-  'status',
-  'statusText',
-  'roles',
-  'emails',
-  'createdAt',
-  'lastLogin',
-  'nickname',
-  'bio',
-  'utcOffset',
-  'language',
-  '_updatedAt',
-  'avatarETag',
-];

@@ -8,6 +8,7 @@ import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { LoginAttemptsService } from '../accounts/login-attempts/login-attempts.service';
 import { OAuthLoginService } from '../accounts/oauth/oauth-login.service';
+import { loginIdentity } from '../accounts/login-attempts/login-block';
 import { exactInsensitive } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
 import { User } from '../users/schemas/user.schema';
@@ -53,7 +54,12 @@ export class AuthService {
     if (typeof body.serviceName === 'string' || body.accessToken !== undefined) {
       return this.loginWithOAuth(body);
     }
-    const selector = this.selectorOf(body);
+    const who = loginIdentity(body);
+    const selector: Selector | null = who.username
+      ? { username: who.username }
+      : who.email
+        ? { email: who.email }
+        : null;
     const digest = this.passwordDigest(body.password);
     if (!selector || !digest) {
       throw RcError.loginFailed('400', 'Unrecognized options for login request');
@@ -70,31 +76,6 @@ export class AuthService {
       throw RcError.loginFailed('error-user-is-not-activated', 'User is not activated');
     }
     return this.issueToken(user._id);
-  }
-
-  /** `{user}`, `{username}`, `{email}`, `{user:{username|email}}`; a `user` with `@` is an email. */
-  private selectorOf(body: Record<string, unknown>): Selector | null {
-    const u = body.user;
-    if (typeof u === 'string' && u) {
-      return u.includes('@') ? { email: u } : { username: u };
-    }
-    if (u && typeof u === 'object') {
-      const o = u as Record<string, unknown>;
-      if (typeof o.username === 'string' && o.username) {
-        return { username: o.username };
-      }
-      if (typeof o.email === 'string' && o.email) {
-        return { email: o.email };
-      }
-      return null;
-    }
-    if (typeof body.username === 'string' && body.username) {
-      return { username: body.username };
-    }
-    if (typeof body.email === 'string' && body.email) {
-      return { email: body.email };
-    }
-    return null;
   }
 
   /** The SHA-256 hex digest bcrypt compares against: from plain text, `{hashed}` or `{digest, algorithm}`. */

@@ -37,26 +37,6 @@ export const USERS_LIST_DEFAULT_FIELDS: Record<string, 1> = {
   type: 1,
 };
 
-/** Fields users.list's `query` may filter on. */
-export const USERS_LIST_QUERY_FIELDS_FULL = [
-  '_id',
-  'username',
-  'name',
-  'type',
-  'active',
-  'status',
-  'statusText',
-  'roles',
-  'emails',
-  'createdAt',
-  'lastLogin',
-  'nickname',
-  'bio',
-  'utcOffset',
-  'language',
-  '_updatedAt',
-  'avatarETag',
-];
 export const USERS_LIST_QUERY_FIELDS_LIMITED = [
   '_id',
   'username',

@@ -7,14 +7,20 @@ import { APP_ENV, UsersRoomsEnv } from '@app/config';
 import { AuthUser, Doc, ListPayload, RcEvent, UsersCreatePayload, UsersInfoPayload } from '@app/contracts';
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
-import { reviveQuery } from '@app/paging';
+import { parseQuery, parseSort, reviveQuery } from '@app/paging';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive, matchesNamePattern } from '../common/regex';
 import { RoomsService } from '../rooms/rooms.service';
 import { SettingsService } from '../settings/settings.service';
 import { User } from './schemas/user.schema';
-import { LIMITED_USER_FIELDS, PUBLIC_USER_FIELDS, stripSecrets, USERS_LIST_DEFAULT_FIELDS } from './user-fields';
+import {
+  LIMITED_USER_FIELDS,
+  PUBLIC_USER_FIELDS,
+  stripSecrets,
+  USERS_LIST_DEFAULT_FIELDS,
+  USERS_LIST_QUERY_FIELDS_LIMITED,
+} from './user-fields';
 
 export interface NewUser {
   username: string;
@@ -221,6 +227,11 @@ export class UsersService {
       throw RcError.forbidden();
     }
     const full = await this.authorization.hasPermission(p.caller.roles, 'view-full-other-user-info');
+    if (!full) {
+      // callers who may not see e-mails, roles, logins... may not filter or sort by them either
+      parseQuery(p.page.query, { queryFields: USERS_LIST_QUERY_FIELDS_LIMITED });
+      parseSort(p.page.sort, { hiddenFields: LIMITED_USER_FIELDS });
+    }
     const projection: Record<string, 0 | 1> = { ...USERS_LIST_DEFAULT_FIELDS };
     if (!full) {
       for (const f of LIMITED_USER_FIELDS) {

@@ -2,6 +2,27 @@ import { AuthUser, Doc, HealthResult, PageRequest } from '../common/types';
 
 export const USERS_ROOMS_SERVICE = 'users-rooms';
 
+/** Fields users.list's `query` may filter on (the gateway checks these; the service narrows them per caller). */
+export const USERS_LIST_QUERY_FIELDS = [
+  '_id',
+  'username',
+  'name',
+  'type',
+  'active',
+  'status',
+  'statusText',
+  'roles',
+  'emails',
+  'createdAt',
+  'lastLogin',
+  'nickname',
+  'bio',
+  'utcOffset',
+  'language',
+  '_updatedAt',
+  'avatarETag',
+] as const;
+
 export const UsersRoomsPattern = {
   Health: 'users-rooms.health',
   ServerInfo: 'info',
