@@ -217,6 +217,37 @@ describe('personal access tokens', () => {
     });
   });
 
+  it('asks for a second factor once the account is older than Accounts_TwoFactorAuthentication_RememberFor', async () => {
+    const { credentials, password } = await createUserAndLogin();
+    await db
+      .collection('users')
+      .updateOne({ _id: credentials.userId as never }, { $set: { createdAt: new Date(Date.now() - 2 * 3600_000) } });
+    const name = unique('pat-2fa');
+    const missing = await post('users.generatePersonalAccessToken', { tokenName: name }, credentials.headers).expect(
+      400,
+    );
+    expect(missing.body).toEqual(expect.objectContaining({ success: false, errorType: 'totp-required' }));
+    const wrong = await request()
+      .post('/api/v1/users.generatePersonalAccessToken')
+      .set({
+        ...credentials.headers,
+        'x-2fa-code': createHash('sha256').update('not-it').digest('hex'),
+        'x-2fa-method': 'password',
+      })
+      .send({ tokenName: name })
+      .expect(400);
+    expect(wrong.body.errorType).toBe('totp-invalid');
+    await request()
+      .post('/api/v1/users.generatePersonalAccessToken')
+      .set({
+        ...credentials.headers,
+        'x-2fa-code': createHash('sha256').update(password).digest('hex'),
+        'x-2fa-method': 'password',
+      })
+      .send({ tokenName: name })
+      .expect(200);
+  });
+
   it('needs a login', async () => {
     await request().get('/api/v1/users.getPersonalAccessTokens').expect(401);
     await request().post('/api/v1/users.generatePersonalAccessToken').send({ tokenName: 'x' }).expect(401);

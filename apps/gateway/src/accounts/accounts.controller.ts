@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post } from '@nestjs/common';
 import { CurrentUser, Permissions } from '@app/auth';
 import { AccountsPattern, AuthUser } from '@app/contracts';
 import { RpcClient } from '@app/transport';
@@ -6,26 +6,45 @@ import { CreateTokenDto } from './dto/create-token.dto';
 import { GeneratePersonalAccessTokenDto, PersonalAccessTokenNameDto } from './dto/personal-access-token.dto';
 
 /**
- * Personal access tokens and users.createToken. Rocket.Chat flags the PAT writes `twoFactorRequired`; this
- * backend has no second factor yet, so they behave as Rocket.Chat does with 2FA skipped (TEST_MODE).
+ * Personal access tokens and users.createToken. The PAT writes are `twoFactorRequired` in Rocket.Chat: the
+ * `x-2fa-code` / `x-2fa-method` headers go to the service, which asks for them as users.update does.
  */
 @Controller('api/v1')
 export class AccountsController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Post('users.generatePersonalAccessToken')
-  generatePersonalAccessToken(@CurrentUser() caller: AuthUser, @Body() dto: GeneratePersonalAccessTokenDto) {
-    return this.rpc.send(AccountsPattern.GeneratePersonalAccessToken, { caller, ...dto });
+  generatePersonalAccessToken(
+    @CurrentUser() caller: AuthUser,
+    @Body() dto: GeneratePersonalAccessTokenDto,
+    @Headers('x-2fa-code') code?: string,
+    @Headers('x-2fa-method') method?: string,
+  ) {
+    return this.rpc.send(AccountsPattern.GeneratePersonalAccessToken, { caller, ...dto, twoFactor: { code, method } });
   }
 
   @Post('users.regeneratePersonalAccessToken')
-  regeneratePersonalAccessToken(@CurrentUser() caller: AuthUser, @Body() dto: PersonalAccessTokenNameDto) {
-    return this.rpc.send(AccountsPattern.RegeneratePersonalAccessToken, { caller, ...dto });
+  regeneratePersonalAccessToken(
+    @CurrentUser() caller: AuthUser,
+    @Body() dto: PersonalAccessTokenNameDto,
+    @Headers('x-2fa-code') code?: string,
+    @Headers('x-2fa-method') method?: string,
+  ) {
+    return this.rpc.send(AccountsPattern.RegeneratePersonalAccessToken, {
+      caller,
+      ...dto,
+      twoFactor: { code, method },
+    });
   }
 
   @Post('users.removePersonalAccessToken')
-  removePersonalAccessToken(@CurrentUser() caller: AuthUser, @Body() dto: PersonalAccessTokenNameDto) {
-    return this.rpc.send(AccountsPattern.RemovePersonalAccessToken, { caller, ...dto });
+  removePersonalAccessToken(
+    @CurrentUser() caller: AuthUser,
+    @Body() dto: PersonalAccessTokenNameDto,
+    @Headers('x-2fa-code') code?: string,
+    @Headers('x-2fa-method') method?: string,
+  ) {
+    return this.rpc.send(AccountsPattern.RemovePersonalAccessToken, { caller, ...dto, twoFactor: { code, method } });
   }
 
   /** 7.x declares the permission on the route, so a refusal is 403 (5.x answered 400 `not-authorized`). */

@@ -13,6 +13,7 @@ import { randomSecret } from '@app/database';
 import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
+import { TwoFactorService } from '../user-admin/two-factor.service';
 import { LoginToken, User } from '../users/schemas/user.schema';
 
 const PAT = 'personalAccessToken';
@@ -29,10 +30,12 @@ export class PersonalAccessTokensService {
     @InjectModel(User.name) private readonly users: Model<User>,
     private readonly authorization: AuthorizationService,
     private readonly events: EventBus,
+    private readonly twoFactor: TwoFactorService,
   ) {}
 
   async generate(p: GeneratePersonalAccessTokenPayload): Promise<{ token: string }> {
     const tokenName = this.requireName(p.tokenName);
+    await this.twoFactor.check(p.caller, p.twoFactor, false);
     await this.requirePermission(p.caller, 'personalAccessTokens:generateToken');
     const { token, entry } = this.newToken(tokenName, p.bypassTwoFactor ?? false);
     // one atomic write: the name check and the push cannot race with a concurrent generate
@@ -50,6 +53,7 @@ export class PersonalAccessTokensService {
 
   async regenerate(p: PersonalAccessTokenNamePayload): Promise<{ token: string }> {
     const tokenName = this.requireName(p.tokenName);
+    await this.twoFactor.check(p.caller, p.twoFactor, false);
     const method = 'personalAccessTokens:regenerateToken';
     await this.requirePermission(p.caller, method);
     const old = await this.find(p.caller._id, tokenName, method);
@@ -68,6 +72,7 @@ export class PersonalAccessTokensService {
 
   async remove(p: PersonalAccessTokenNamePayload): Promise<Record<string, never>> {
     const tokenName = this.requireName(p.tokenName);
+    await this.twoFactor.check(p.caller, p.twoFactor, false);
     const method = 'personalAccessTokens:removeToken';
     await this.requirePermission(p.caller, method);
     const old = await this.find(p.caller._id, tokenName, method);

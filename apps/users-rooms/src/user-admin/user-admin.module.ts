@@ -42,5 +42,6 @@ import { UserSessionsService } from './user-sessions.service';
     ProfileWriterService,
     TwoFactorService,
   ],
+  exports: [TwoFactorService],
 })
 export class UserAdminModule {}

@@ -1,3 +1,4 @@
+import type { TwoFactorInput } from './user-admin.contract';
 /** users-rooms: personal access tokens, users.createToken, OAuth token logins, failed-login blocking. */
 import { AuthUser } from '../common/types';
 
@@ -13,11 +14,14 @@ export interface GeneratePersonalAccessTokenPayload {
   caller: AuthUser;
   tokenName?: string;
   bypassTwoFactor?: boolean;
+  /** the PAT writes are `twoFactorRequired` routes */
+  twoFactor?: TwoFactorInput;
 }
 
 export interface PersonalAccessTokenNamePayload {
   caller: AuthUser;
   tokenName?: string;
+  twoFactor?: TwoFactorInput;
 }
 
 /** A personal access token as users.getPersonalAccessTokens lists it (never the secret). */
