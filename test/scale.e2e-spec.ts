@@ -153,6 +153,36 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
   });
 
+  it('applies a permission change made through one gateway at once on every replica', async () => {
+    const username = `scale.perm.${Date.now()}`;
+    const created = await call(gw[0], 'POST', '/api/v1/users.create', admin, {
+      username,
+      email: `${username}@scale.test`,
+      name: 'Perm',
+      password: 'pw',
+      roles: ['guest'],
+    });
+    expect(created.status).toBe(200);
+    const guest = await loginAt(gw[1], username, 'pw');
+    const before = await call(gw[1], 'POST', '/api/v1/channels.create', guest, { name: `scale-perm-${Date.now()}` });
+    expect(before.status).toBe(403);
+    const list = await call(gw[0], 'GET', '/api/v1/permissions.listAll', admin);
+    const roles = (list.body.update as { _id: string; roles: string[] }[]).find((p) => p._id === 'create-c')!.roles;
+    const update = await call(gw[0], 'POST', '/api/v1/permissions.update', admin, {
+      permissions: [{ _id: 'create-c', roles: [...roles, 'guest'] }],
+    });
+    expect(update.status).toBe(200);
+    // every users-rooms replica and gateway reloaded its table: the very next calls, whichever replica takes
+    // them, see the grant
+    for (let i = 0; i < 4; i++) {
+      const res = await call(gw[i % 2], 'POST', '/api/v1/channels.create', guest, {
+        name: `scale-perm-${Date.now()}-${i}`,
+      });
+      expect(res.status).toBe(200);
+    }
+    await call(gw[0], 'POST', '/api/v1/permissions.update', admin, { permissions: [{ _id: 'create-c', roles }] });
+  });
+
   it('stores exactly 1,000 messages for 1,000 posts spread over both gateways, handled by both chat replicas', async () => {
     const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-1000-${Date.now()}` });
     const roomId = channel.body.channel._id as string;
