@@ -9,11 +9,17 @@ import {
   MessageSentEvent,
   UsersRoomsPattern,
 } from '@app/contracts';
+import { RoomAccessService } from './room-access.service';
+import { RoomActivityService } from './room-activity.service';
 import { RoomsService } from './rooms.service';
 
 @Controller()
 export class RoomsController {
-  constructor(private readonly rooms: RoomsService) {}
+  constructor(
+    private readonly rooms: RoomsService,
+    private readonly access: RoomAccessService,
+    private readonly activity: RoomActivityService,
+  ) {}
 
   @MessagePattern(UsersRoomsPattern.ChannelsCreate)
   create(@Payload() p: ChannelsCreatePayload) {
@@ -32,16 +38,16 @@ export class RoomsController {
 
   @MessagePattern(UsersRoomsPattern.RoomsAuthorizePost)
   authorizePost(@Payload() p: AuthorizePostPayload) {
-    return this.rooms.authorizePost(p);
+    return this.access.authorizePost(p);
   }
 
   @MessagePattern(UsersRoomsPattern.RoomsAuthorizeRead)
   authorizeRead(@Payload() p: AuthorizeReadPayload) {
-    return this.rooms.authorizeRead(p);
+    return this.access.authorizeRead(p);
   }
 
   @EventPattern(UsersRoomsPattern.RoomsMessageSent)
   messageSent(@Payload() e: MessageSentEvent) {
-    return this.rooms.onMessageSent(e);
+    return this.activity.onMessageSent(e);
   }
 }

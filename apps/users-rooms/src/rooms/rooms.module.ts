@@ -4,6 +4,8 @@ import { AuthorizationModule } from '../authorization/authorization.module';
 import { SettingsModule } from '../settings/settings.module';
 import { User, UserSchema } from '../users/schemas/user.schema';
 import { RoomsController } from './rooms.controller';
+import { RoomAccessService } from './room-access.service';
+import { RoomActivityService } from './room-activity.service';
 import { RoomsService } from './rooms.service';
 import { Room, RoomSchema } from './schemas/room.schema';
 import { Subscription, SubscriptionSchema } from './schemas/subscription.schema';
@@ -19,7 +21,7 @@ import { Subscription, SubscriptionSchema } from './schemas/subscription.schema'
     AuthorizationModule,
   ],
   controllers: [RoomsController],
-  providers: [RoomsService],
+  providers: [RoomsService, RoomAccessService, RoomActivityService],
   exports: [RoomsService, MongooseModule],
 })
 export class RoomsModule {}

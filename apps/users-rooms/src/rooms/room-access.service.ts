@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { FilterQuery, Model } from 'mongoose';
+import {
+  AuthorizePostPayload,
+  AuthorizePostResult,
+  AuthorizeReadPayload,
+  AuthorizeReadResult,
+  MessageMention,
+} from '@app/contracts';
+import { randomId } from '@app/database';
+import { RcError } from '@app/envelope';
+import { AuthorizationService } from '../authorization/authorization.service';
+import { exactInsensitive } from '../common/regex';
+import { User } from '../users/schemas/user.schema';
+import { RoomsService } from './rooms.service';
+import { Room } from './schemas/room.schema';
+import { Subscription } from './schemas/subscription.schema';
+
+type RoomDoc = Room & Record<string, unknown>;
+type UserRef = Pick<User, '_id' | 'username' | 'name' | 'roles'>;
+
+const ROOM_NOT_FOUND = 'The required "roomId" or "roomName" param provided does not match any channel';
+
+/**
+ * Who may post to or read a room (chat asks before it stores or reads messages): target resolution
+ * (`#name`, `@username`, id), joining public channels on post, direct rooms created on demand, Rocket.Chat's
+ * sending checks (membership, archived, muted, read-only) and read access (`preview-c-room`).
+ */
+@Injectable()
+export class RoomAccessService {
+  constructor(
+    @InjectModel(Room.name) private readonly rooms: Model<Room>,
+    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly authorization: AuthorizationService,
+    private readonly roomsService: RoomsService,
+  ) {}
+
+  /** Resolves chat.postMessage's target and applies Rocket.Chat's sending checks. */
+  async authorizePost(p: AuthorizePostPayload): Promise<AuthorizePostResult> {
+    const user: UserRef | null =
+      p.caller?._id === p.userId
+        ? p.caller
+        : await this.users.findById(p.userId, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
+    if (!user) {
+      throw RcError.failure('error-invalid-user', 'Invalid user');
+    }
+    const [room, mentions] = await Promise.all([
+      this.resolveTarget(p, user),
+      this.resolveMentions(p.mentionUsernames ?? []),
+    ]);
+    let sub: { roles?: string[] } | null = await this.subscriptions
+      .findOne({ rid: room._id, 'u._id': user._id }, { roles: 1 })
+      .lean();
+    if (!sub && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
+      // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
+      await this.roomsService.addSubscription(room, user);
+      sub = {};
+    }
+    if (!sub) {
+      throw RcError.plain('error-not-allowed');
+    }
+    if (room.archived) {
+      throw RcError.plain('room_is_archived');
+    }
+    if (room.muted?.includes(user.username!)) {
+      throw RcError.plain('You_have_been_muted');
+    }
+    if (room.ro && !(await this.authorization.hasPermissionInRoom(user.roles, sub.roles, 'post-readonly'))) {
+      throw RcError.plain("You can't send messages because the room is readonly.");
+    }
+    return {
+      room: {
+        _id: room._id,
+        t: room.t,
+        ...(room.name ? { name: room.name } : {}),
+        ...(room.fname ? { fname: room.fname } : {}),
+      },
+      user: { _id: user._id, username: user.username!, ...(user.name ? { name: user.name } : {}) },
+      mentions,
+    };
+  }
+
+  /** `@all` / `@here` stay as they are; other names become the users they name (unknown ones are dropped). */
+  private async resolveMentions(usernames: string[]): Promise<MessageMention[]> {
+    const names = [...new Set(usernames)].slice(0, 100);
+    if (!names.length) {
+      return [];
+    }
+    const group = names
+      .filter((n) => n === 'all' || n === 'here')
+      .map((n) => ({ _id: n, username: n, type: 'user' as const }));
+    const found = await this.users
+      .find({ username: { $in: names.filter((n) => n !== 'all' && n !== 'here') } }, { _id: 1, username: 1, name: 1 })
+      .lean<UserRef[]>();
+    return [
+      ...group,
+      ...found.map((u) => ({
+        _id: u._id,
+        username: u.username!,
+        ...(u.name ? { name: u.name } : {}),
+        type: 'user' as const,
+      })),
+    ];
+  }
+
+  private async resolveTarget(p: AuthorizePostPayload, user: UserRef): Promise<RoomDoc> {
+    const target = p.roomId ?? p.channel;
+    if (!target) {
+      throw RcError.failure('invalid-channel');
+    }
+    let room: RoomDoc | null = null;
+    if (!p.roomId && target.startsWith('@')) {
+      room = await this.directRoomWith(user, target.slice(1));
+    } else {
+      const projection = { t: 1, name: 1, fname: 1, archived: 1, muted: 1, ro: 1 };
+      if (p.roomId) {
+        room = await this.rooms.findById(target, projection).lean<RoomDoc>();
+      } else {
+        const nameOrId = target.startsWith('#') ? target.slice(1) : target;
+        room = await this.rooms.findOne({ $or: [{ _id: nameOrId }, { name: nameOrId }] }, projection).lean<RoomDoc>();
+      }
+    }
+    if (!room) {
+      throw RcError.failure('invalid-channel');
+    }
+    return room;
+  }
+
+  /** The 1:1 room with another user, created if missing (id = both user ids sorted and concatenated). */
+  private async directRoomWith(me: UserRef, username: string): Promise<RoomDoc | null> {
+    const other = await this.users
+      .findOne({ username: exactInsensitive(username) }, { _id: 1, username: 1, name: 1, roles: 1 })
+      .lean<UserRef>();
+    if (!other) {
+      return null;
+    }
+    const uids = [me._id, other._id].sort();
+    const rid = uids.join('');
+    const now = new Date();
+    const usernames = [me, other].sort((a, b) => (a._id < b._id ? -1 : 1)).map((u) => u.username!);
+    await this.rooms.updateOne(
+      { _id: rid },
+      {
+        $setOnInsert: {
+          _id: rid,
+          t: 'd',
+          msgs: 0,
+          usersCount: uids[0] === uids[1] ? 1 : 2,
+          ts: now,
+          usernames,
+          uids,
+          _updatedAt: now,
+          ro: false,
+          default: false,
+          sysMes: true,
+        },
+      },
+      { upsert: true },
+    );
+    for (const [u, peer] of [
+      [me, other],
+      [other, me],
+    ] as const) {
+      await this.subscriptions.updateOne(
+        { rid, 'u._id': u._id },
+        {
+          $setOnInsert: {
+            _id: randomId(),
+            u: { _id: u._id, username: u.username, ...(u.name ? { name: u.name } : {}) },
+            rid,
+            t: 'd',
+            name: peer.username,
+            fname: peer.name ?? peer.username,
+            open: true,
+            alert: false,
+            unread: 0,
+            userMentions: 0,
+            groupMentions: 0,
+            ts: now,
+            ls: now,
+            _updatedAt: now,
+          },
+        },
+        { upsert: true },
+      );
+    }
+    return this.rooms.findById(rid).lean<RoomDoc>();
+  }
+
+  /** Room read access (history): subscription, or a public channel and `view-c-room` + `preview-c-room`. */
+  async authorizeRead(p: AuthorizeReadPayload): Promise<AuthorizeReadResult> {
+    if (!p.roomId?.trim() && !p.roomName?.trim()) {
+      throw RcError.failure(p.missingParamError, 'The parameter "roomId" or "roomName" is required');
+    }
+    const filter: FilterQuery<Room> = p.roomId ? { _id: p.roomId } : { name: p.roomName!.replace(/^#/, '') };
+    const room = await this.rooms.findOne(filter, { _id: 1, t: 1, name: 1 }).lean<RoomDoc>();
+    if (!room || !p.types.includes(room.t)) {
+      throw RcError.failure(p.notFoundError, ROOM_NOT_FOUND);
+    }
+    const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 }).lean();
+    if (!sub) {
+      const roles = p.roles ?? (await this.users.findById(p.userId, { roles: 1 }).lean<UserRef>())?.roles ?? [];
+      const canPreview =
+        room.t === 'c' &&
+        (await this.authorization.hasPermission(roles, 'view-c-room')) &&
+        (await this.authorization.hasPermission(roles, 'preview-c-room'));
+      if (!canPreview) {
+        throw RcError.forbidden();
+      }
+    }
+    return {
+      room: { _id: room._id, t: room.t, ...(room.name ? { name: room.name } : {}) },
+      ...(sub?.ls ? { lastSeen: new Date(sub.ls).toISOString() } : {}),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type Redis from 'ioredis';
+import { Model } from 'mongoose';
+import { MessageSentEvent } from '@app/contracts';
+import { REDIS_CLIENT } from '@app/transport';
+import { Room } from './schemas/room.schema';
+import { Subscription } from './schemas/subscription.schema';
+
+/** What a stored message changes on its room and on its members' subscriptions (event from chat). */
+@Injectable()
+export class RoomActivityService {
+  constructor(
+    @InjectModel(Room.name) private readonly rooms: Model<Room>,
+    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+  ) {}
+
+  /** After a message is stored: room counters and last message; other members' subscriptions alert/unread. */
+  async onMessageSent(e: MessageSentEvent): Promise<void> {
+    // at most once per message: a redelivered post (or event) must not count the message twice
+    const first = await this.redis.set(`rc:msg-sent:${e.messageId}`, '1', 'EX', 86400, 'NX');
+    if (first !== 'OK') {
+      return;
+    }
+    const ts = new Date(e.ts);
+    const room = await this.rooms
+      .findOneAndUpdate(
+        { _id: e.rid },
+        {
+          $inc: { msgs: 1 },
+          $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: new Date() },
+        },
+        { projection: { t: 1 }, new: true },
+      )
+      .lean();
+    if (!room) {
+      return;
+    }
+    const others = { rid: e.rid, 'u._id': { $ne: e.userId } };
+    const now = new Date();
+    if (room.t === 'd') {
+      await this.subscriptions.updateMany(others, {
+        $set: { alert: true, open: true, _updatedAt: now },
+        $inc: { unread: 1 },
+      });
+    } else {
+      await this.subscriptions.updateMany(others, { $set: { alert: true, open: true, _updatedAt: now } });
+      const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
+      if (e.hasGroupMention) {
+        await this.subscriptions.updateMany(others, { $inc: { unread: 1, groupMentions: 1 } });
+      } else if (mentioned.length) {
+        await this.subscriptions.updateMany(
+          { rid: e.rid, 'u._id': { $in: mentioned } },
+          { $inc: { unread: 1, userMentions: 1 } },
+        );
+      }
+    }
+    // the sender has read the room up to its own message
+    await this.subscriptions.updateOne(
+      { rid: e.rid, 'u._id': e.userId },
+      { $set: { ls: ts, open: true, _updatedAt: now } },
+    );
+  }
+}
