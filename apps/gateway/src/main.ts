@@ -12,7 +12,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   const env = app.get<GatewayEnv>(APP_ENV);
-  app.set('trust proxy', env.TRUST_PROXY);
+  app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.disable('x-powered-by');
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
   app.useBodyParser('json', { limit: '10mb' });
@@ -22,6 +22,15 @@ async function bootstrap(): Promise<void> {
   await app.listen(env.PORT, env.HOST);
   EnvelopeExceptionFilter.allowedMethods = routeMethods(app);
   new Logger('gateway').log(`gateway listening on ${await app.getUrl()}`);
+}
+
+/** TRUST_PROXY as express's `trust proxy` setting: booleans, a hop count, or a list of addresses/subnets. */
+function trustProxy(value: string): boolean | number | string {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === 'false') {
+    return v === 'true';
+  }
+  return /^\d+$/.test(v) ? Number(v) : value;
 }
 
 /** path → HTTP methods, from the express router once every controller is mapped. */

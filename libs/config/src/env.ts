@@ -31,8 +31,12 @@ export const gatewayEnvSpec = {
   HOST: str({ default: '0.0.0.0' }),
   /** Seconds the gateway keeps a resolved login token in memory (invalidated on logout/user change). */
   AUTH_CACHE_TTL_SECONDS: num({ default: 60 }),
-  /** Trust X-Forwarded-For (behind an ingress) when deriving the client IP for rate limiting. */
-  TRUST_PROXY: bool({ default: true }),
+  /**
+   * Which peers may set X-Forwarded-For (the client IP of rate limits and login blocking): express's
+   * `trust proxy` value. The default trusts private and loopback peers only (an ingress or load balancer inside
+   * the cluster), so a client reaching the gateway directly cannot pick its own IP. `true` / `false` as usual.
+   */
+  TRUST_PROXY: str({ default: 'loopback, linklocal, uniquelocal' }),
 };
 
 export const serviceEnvSpec = {
