@@ -16,11 +16,7 @@ import { User } from '../users/schemas/user.schema';
 import { RoomsService } from './rooms.service';
 import { Room } from './schemas/room.schema';
 import { Subscription } from './schemas/subscription.schema';
-
-type RoomDoc = Room & Record<string, unknown>;
-type UserRef = Pick<User, '_id' | 'username' | 'name' | 'roles'>;
-
-const ROOM_NOT_FOUND = 'The required "roomId" or "roomName" param provided does not match any channel';
+import { ROOM_NOT_FOUND, RoomDoc, UserRef } from './room.types';
 
 /**
  * Who may post to or read a room (chat asks before it stores or reads messages): target resolution

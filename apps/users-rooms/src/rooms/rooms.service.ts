@@ -12,11 +12,7 @@ import { SettingsService } from '../settings/settings.service';
 import { User } from '../users/schemas/user.schema';
 import { HIDDEN_ROOM_FIELDS, Room } from './schemas/room.schema';
 import { Subscription } from './schemas/subscription.schema';
-
-type RoomDoc = Room & Record<string, unknown>;
-type UserRef = Pick<User, '_id' | 'username' | 'name' | 'roles'>;
-
-const ROOM_NOT_FOUND = 'The required "roomId" or "roomName" param provided does not match any channel';
+import { ROOM_NOT_FOUND, RoomDoc, UserRef } from './room.types';
 
 /** Owner of rooms and subscriptions: channel creation, membership, look-ups and lists. */
 @Injectable()

@@ -1,69 +1,10 @@
+import { PartialType } from '@nestjs/mapped-types';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsDefined, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { UsersCreateDto } from '../../users/dto/users-create.dto';
 
-/** users.update `data` (Rocket.Chat's schema: these keys only, each nullable). */
-export class UsersUpdateDataDto {
-  @IsOptional()
-  @IsString()
-  email?: string;
-
-  @IsOptional()
-  @IsString()
-  name?: string;
-
-  @IsOptional()
-  @IsString()
-  password?: string;
-
-  @IsOptional()
-  @IsString()
-  username?: string;
-
-  @IsOptional()
-  @IsString()
-  bio?: string;
-
-  @IsOptional()
-  @IsString()
-  nickname?: string;
-
-  @IsOptional()
-  @IsString()
-  statusText?: string;
-
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  roles?: string[];
-
-  @IsOptional()
-  @IsBoolean()
-  joinDefaultChannels?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  requirePasswordChange?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  setRandomPassword?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  sendWelcomeEmail?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  verified?: boolean;
-
-  @IsOptional()
-  @IsObject()
-  customFields?: Record<string, unknown>;
-
+/** users.update `data`: the users.create keys, all optional, plus `status` (Rocket.Chat's schema: these only). */
+export class UsersUpdateDataDto extends PartialType(UsersCreateDto) {
   @IsOptional()
   @IsString()
   status?: string;
