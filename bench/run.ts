@@ -10,7 +10,7 @@
  * Knobs: BENCH_DURATION (s per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_WARMUP (s, default 2,
  * 0 = none), BENCH_REPLICAS (e.g. `chat=2,users-rooms=2`), BENCH_KEEP_LOGS=1 (keep the temp dir with the logs).
  */
-import { ChildProcess, fork, spawnSync } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -28,6 +28,7 @@ import {
   tailFile,
 } from '../scripts/infra';
 import { CpuUsage, diff, snapshot } from './cpu';
+import { fmt, formatJson, gitRevision, intEnv, round } from './common';
 
 // ---------------------------------------------------------------------------------------------------------------
 // autocannon (no @types package in the repo: the part of its API used here)
@@ -81,18 +82,6 @@ const autocannon = require('autocannon') as (opts: AutocannonOptions) => Autocan
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
-}
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  }
-  return value;
 }
 
 function parseReplicas(raw: string | undefined): Partial<Record<App, number>> {
@@ -406,15 +395,6 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
 // ---------------------------------------------------------------------------------------------------------------
 // Output
 
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
 function ratio(n: number, base: number): number {
   return base > 0 ? round(n / base, 4) : 0;
 }
@@ -461,26 +441,6 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
   ].join('\n');
-}
-
-/** Formats like the repository's Prettier config (so `npm run format` leaves the file alone); as is without it. */
-async function formatJson(file: string, text: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, parser: 'json' });
-  } catch {
-    return text;
-  }
-}
-
-function gitRevision(): string | undefined {
-  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot(), encoding: 'utf8' });
-  if (rev.status !== 0) {
-    return undefined;
-  }
-  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: repoRoot(), encoding: 'utf8' });
-  return `${rev.stdout.trim()}${dirty.stdout.trim() ? ' (dirty)' : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import { RedisStreamsClient } from '@app/transport';
 import { Logger } from '@nestjs/common';
 import { ClientProxy, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import Redis from 'ioredis';
-import { ChildProcess, fork, spawnSync } from 'node:child_process';
+import { ChildProcess, fork } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,23 +26,12 @@ import { firstValueFrom, timeout } from 'rxjs';
 import { freePort, Proc, repoRoot, sleep, startRedis, stopChild } from '../scripts/infra';
 import { diff, snapshot } from './cpu';
 import type { BenchCpuReply } from './transport-server';
+import { fmt, formatJson, gitRevision, intEnv, round } from './common';
 
 type Mode = 'streams' | 'builtin';
 
 function log(message: string): void {
   process.stderr.write(`[transport-bench] ${message}\n`);
-}
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') {
-    return fallback;
-  }
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
-  }
-  return value;
 }
 
 function loadSettings() {
@@ -311,11 +300,6 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function round(n: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(n * f) / f;
-}
-
 interface CaseResult {
   transport: Mode;
   replicas: number;
@@ -445,10 +429,6 @@ async function runCase(mode: Mode, replicas: number, redis: Proc, admin: Redis):
 // ---------------------------------------------------------------------------------------------------------------
 // Output
 
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
 function table(results: CaseResult[]): string {
   const head = [
     'transport',
@@ -482,26 +462,6 @@ function table(results: CaseResult[]): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** Formats like the repository's Prettier config (so `npm run format` leaves the file alone); as is without it. */
-async function formatJson(file: string, text: string): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    const options = (await prettier.resolveConfig(file)) ?? {};
-    return await prettier.format(text, { ...options, parser: 'json' });
-  } catch {
-    return text;
-  }
-}
-
-function gitRevision(): string | undefined {
-  const rev = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot(), encoding: 'utf8' });
-  if (rev.status !== 0) {
-    return undefined;
-  }
-  const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: repoRoot(), encoding: 'utf8' });
-  return `${rev.stdout.trim()}${dirty.stdout.trim() ? ' (dirty)' : ''}`;
 }
 
 function procLoadavg(): string | undefined {

@@ -25,7 +25,7 @@ import {
   preferencesUpdate,
   validatePreferences,
 } from './rules/preferences';
-import { numberedSuggestion, usernameCandidates } from './rules/username-suggestion';
+import { numberedSuggestion, usernameCandidates } from '../common/username-suggestion';
 import { isCallerFromParams, UserSessionsService } from './user-sessions.service';
 
 const PRESENCE_FIELDS = { username: 1, name: 1, status: 1, utcOffset: 1, statusText: 1, avatarETag: 1 };

@@ -1,16 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { UserSelectorDto } from '../../core/dto/user-selector.dto';
 
-/** users.createToken: the target as `userId`, `username` or `user` (Rocket.Chat's getUserFromParams). */
-export class CreateTokenDto {
-  @IsOptional()
-  @IsString()
-  userId?: string;
-
-  @IsOptional()
-  @IsString()
-  username?: string;
-
-  @IsOptional()
-  @IsString()
-  user?: string;
-}
+/** users.createToken: the target as `userId`, `username` or `user`. */
+export class CreateTokenDto extends UserSelectorDto {}

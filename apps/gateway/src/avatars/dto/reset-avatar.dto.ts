@@ -1,16 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { UserSelectorDto } from '../../core/dto/user-selector.dto';
 
-/** users.resetAvatar: the user is named by `userId`, `username` or `user` (Rocket.Chat's getUserFromParams). */
-export class ResetAvatarDto {
-  @IsOptional()
-  @IsString()
-  userId?: string;
-
-  @IsOptional()
-  @IsString()
-  username?: string;
-
-  @IsOptional()
-  @IsString()
-  user?: string;
-}
+/** users.resetAvatar: the user is named by `userId`, `username` or `user`. */
+export class ResetAvatarDto extends UserSelectorDto {}

@@ -18,7 +18,7 @@ import {
   OAuthServiceConfig,
   OAuthServiceName,
 } from './oauth-providers';
-import { numberedUsername, usernameCandidates } from './username';
+import { numberedSuggestion, usernameCandidates } from '../../common/username-suggestion';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CREATE_LOCK_MS = 10_000;
@@ -239,12 +239,10 @@ export class OAuthLoginService {
       (v): v is string => typeof v === 'string' && v.trim().length > 0,
     );
     const pattern = str(s.UTF8_User_Names_Validation, '[0-9a-zA-Z-_.]+');
-    const candidates = usernameCandidates({
-      name,
-      email,
-      emailVerified: verified,
-      slugifyNames: s.UTF8_Names_Slugify !== false,
-    });
+    const candidates = usernameCandidates(
+      { name, emails: email ? [{ address: email, verified }] : [] },
+      { slugifyNames: s.UTF8_Names_Slugify !== false, pattern },
+    );
     const prefix = str(s.Accounts_DefaultUsernamePrefixSuggestion) || 'user';
     for await (const username of this.freeUsernames(candidates, prefix, pattern)) {
       try {
@@ -283,7 +281,7 @@ export class OAuthLoginService {
     const base = candidates.find((c) => matchesNamePattern(c, pattern)) ?? prefix;
     let n = await this.users.countDocuments({ username: new RegExp(`^${escapeRegExp(base)}-[0-9]+$`, 'i') });
     for (let tries = 0; tries < 50; tries++, n++) {
-      const u = numberedUsername(base, n);
+      const u = numberedSuggestion(base, n);
       if (await usable(u)) {
         yield u;
       }

@@ -1,4 +1,4 @@
-import { matchesNamePattern } from '../../common/regex';
+import { matchesNamePattern } from './regex';
 
 /**
  * Rocket.Chat's username slug (limax with `.` as separator, then only `[0-9a-z-_.]`): accents dropped, lower
