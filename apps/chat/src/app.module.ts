@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, serviceEnvSpec, rcLoggerModule } from '@app/config';
-import { CHAT_SERVICE, ChatPattern } from '@app/contracts';
-import { DatabaseModule, ServiceHealthModule } from '@app/database';
+import { ConfigModule, serviceEnvSpec } from '@app/config';
+import { CHAT_SERVICE, InternalPattern } from '@app/contracts';
+import { DatabaseModule } from '@app/database';
+import { ServiceHealthModule } from '@app/health';
+import { rcLoggerModule } from '@app/logging';
+import { SettingsClientModule } from '@app/settings';
 import { TransportModule } from '@app/transport';
 import { MessagesModule } from './messages/messages.module';
 
@@ -11,7 +14,8 @@ import { MessagesModule } from './messages/messages.module';
     rcLoggerModule(),
     DatabaseModule.forRoot(),
     TransportModule.forRoot(CHAT_SERVICE),
-    ServiceHealthModule.register(ChatPattern.Health),
+    SettingsClientModule,
+    ServiceHealthModule.register(InternalPattern.ChatHealth),
     MessagesModule,
   ],
 })

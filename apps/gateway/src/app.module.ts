@@ -1,18 +1,39 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { ConfigModule, gatewayEnvSpec, rcLoggerModule } from '@app/config';
+import { ConfigModule, gatewayEnvSpec } from '@app/config';
+import { rcLoggerModule } from '@app/logging';
 import { TransportModule } from '@app/transport';
-import { AccountsController } from './accounts/accounts.controller';
-import { AuthController } from './auth/auth.controller';
-import { AvatarsController } from './avatars/avatars.controller';
+import { AuthenticationController } from './authentication/authentication.controller';
 import { ChannelsController } from './channels/channels.controller';
 import { ChatController } from './chat/chat.controller';
-import { CoreModule } from './core/core.module';
 import { HealthController } from './health/health.controller';
 import { InfoController } from './info/info.controller';
-import { UserAdminController } from './user-admin/user-admin.controller';
-import { UserJobsController } from './user-jobs/user-jobs.controller';
+import { PermissionsController } from './permissions/permissions.controller';
+import { PlatformModule } from './platform/platform.module';
+import { RolesController } from './roles/roles.controller';
+import { UsersAccountController } from './users/users-account.controller';
+import { UsersAdminController } from './users/users-admin.controller';
+import { UsersAvatarController } from './users/users-avatar.controller';
+import { UsersProfileController } from './users/users-profile.controller';
+import { UsersTokensController } from './users/users-tokens.controller';
 import { UsersController } from './users/users.controller';
+
+/** The gateway's controllers, one folder per Rocket.Chat API namespace (its route table is read from these). */
+export const GATEWAY_CONTROLLERS = [
+  InfoController,
+  AuthenticationController,
+  UsersController,
+  UsersAdminController,
+  UsersAccountController,
+  UsersProfileController,
+  UsersTokensController,
+  UsersAvatarController,
+  RolesController,
+  PermissionsController,
+  ChannelsController,
+  ChatController,
+  HealthController,
+];
 
 @Module({
   imports: [
@@ -20,19 +41,8 @@ import { UsersController } from './users/users.controller';
     rcLoggerModule(),
     TransportModule.forRoot('gateway'),
     TerminusModule,
-    CoreModule,
+    PlatformModule,
   ],
-  controllers: [
-    InfoController,
-    AuthController,
-    UsersController,
-    AccountsController,
-    AvatarsController,
-    UserJobsController,
-    UserAdminController,
-    ChannelsController,
-    ChatController,
-    HealthController,
-  ],
+  controllers: GATEWAY_CONTROLLERS,
 })
 export class AppModule {}

@@ -5,8 +5,10 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { APP_ENV, GatewayEnv } from '@app/config';
 import { EnvelopeExceptionFilter } from '@app/envelope';
+import { RequestContext } from '@app/logging';
 import { installShutdownTimeout } from '@app/transport';
-import { AppModule } from './app.module';
+import { AppModule, GATEWAY_CONTROLLERS } from './app.module';
+import { routeTable } from './platform/route-table';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
@@ -15,12 +17,16 @@ async function bootstrap(): Promise<void> {
   app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.disable('x-powered-by');
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
+  // one id per request, carried to every service and printed in every log line written for it
+  app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>
+    RequestContext.run(RequestContext.fromHeader(req.headers['x-request-id']), next),
+  );
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('urlencoded', { extended: true, limit: '10mb' });
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);
   await app.listen(env.PORT, env.HOST);
-  EnvelopeExceptionFilter.allowedMethods = routeMethods(app);
+  EnvelopeExceptionFilter.allowedMethods = routeMethods();
   new Logger('gateway').log(`gateway listening on ${await app.getUrl()}`);
 }
 
@@ -33,17 +39,13 @@ function trustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(v) ? Number(v) : value;
 }
 
-/** path → HTTP methods, from the express router once every controller is mapped. */
-function routeMethods(app: NestExpressApplication): (path: string) => string[] | undefined {
-  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
-  const instance = app.getHttpAdapter().getInstance() as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } };
+/** path → HTTP methods, from the controllers' route table (a known path called with another method: 405). */
+function routeMethods(): (path: string) => string[] | undefined {
   const table = new Map<string, Set<string>>();
-  for (const layer of (instance.router ?? instance._router)?.stack ?? []) {
-    if (layer.route) {
-      const methods = table.get(layer.route.path) ?? new Set<string>();
-      Object.keys(layer.route.methods).forEach((m) => methods.add(m.toUpperCase()));
-      table.set(layer.route.path, methods);
-    }
+  for (const route of routeTable(GATEWAY_CONTROLLERS)) {
+    const methods = table.get(route.path) ?? new Set<string>();
+    methods.add(route.method);
+    table.set(route.path, methods);
   }
   return (path) => {
     const methods = table.get(path);

@@ -23,6 +23,10 @@ export const sharedEnvSpec = {
   SHUTDOWN_TIMEOUT_MS: num({ default: 15000 }),
   /** Rocket.Chat's TEST_MODE: no rate limiting, `stack` in error bodies. */
   TEST_MODE: bool({ default: false }),
+  /** Where file bytes live (avatars, uploads): `GridFS` on MONGO_URL, or `FileSystem` under FILE_STORAGE_PATH. */
+  FILE_STORAGE: str({ default: 'GridFS', choices: ['GridFS', 'FileSystem'] }),
+  /** Root folder of the `FileSystem` store (shared by every replica); empty: `<os tmpdir>/rc-files`. */
+  FILE_STORAGE_PATH: str({ default: '' }),
 };
 
 export const gatewayEnvSpec = {

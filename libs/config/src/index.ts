@@ -1,3 +1,2 @@
 export * from './env';
 export * from './config.module';
-export * from './logger';

@@ -1,3 +1,3 @@
 export * from './random-id';
 export * from './database.module';
-export * from './service-health.module';
+export * from './repository';

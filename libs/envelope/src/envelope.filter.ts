@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { RcError } from './rc-error';
+import { RcError, RemoteServiceError } from './rc-error';
 import { toHttpFailure } from './http-failure';
 
 /**
@@ -81,7 +81,11 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
         },
       };
     }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof RemoteServiceError) {
+      this.logger.warn(exception.message); // logged with its stack by the service that threw it
+    } else {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
     return { status: 500, body: { success: false, error: 'Internal server error' } };
   }
 }

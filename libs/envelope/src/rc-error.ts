@@ -1,4 +1,5 @@
 import { RpcException } from '@nestjs/microservices';
+import type { LoginErrorCode, RcErrorType } from './error-types';
 
 /**
  * How a failure is presented on the wire. The gateway turns each kind into Rocket.Chat's status and body
@@ -28,7 +29,7 @@ export type RcErrorKind =
 export interface RcErrorPayload {
   rc: 1;
   kind: RcErrorKind;
-  errorType?: string;
+  errorType?: RcErrorType | LoginErrorCode;
   reason?: string;
   details?: Record<string, unknown>;
 }
@@ -41,7 +42,7 @@ export class RcError extends RpcException {
   readonly payload: RcErrorPayload;
 
   constructor(
-    errorType: string | undefined,
+    errorType: RcErrorType | LoginErrorCode | undefined,
     reason?: string,
     details?: Record<string, unknown>,
     kind: RcErrorKind = 'failure',
@@ -53,7 +54,7 @@ export class RcError extends RpcException {
   }
 
   /** A Meteor-style error: `error-room-not-found` + human reason. */
-  static failure(errorType: string, reason?: string, details?: Record<string, unknown>): RcError {
+  static failure(errorType: RcErrorType, reason?: string, details?: Record<string, unknown>): RcError {
     return new RcError(errorType, reason, details, 'failure');
   }
 
@@ -71,7 +72,11 @@ export class RcError extends RpcException {
     return new RcError(undefined, 'You must be logged in to do this.', undefined, 'not-logged-in');
   }
 
-  static loginFailed(error = 'Unauthorized', message = 'Unauthorized', details?: Record<string, unknown>): RcError {
+  static loginFailed(
+    error: LoginErrorCode | RcErrorType = 'Unauthorized',
+    message = 'Unauthorized',
+    details?: Record<string, unknown>,
+  ): RcError {
     return new RcError(error, message, details, 'login-failed');
   }
 
@@ -83,7 +88,7 @@ export class RcError extends RpcException {
    * Rocket.Chat's `API.v1.failure(message, errorType)`: the message as is (no ` [code]` suffix) and the second
    * string as `errorType` (e.g. `permissions.update`: "Invalid permission" / `error-invalid-permission`).
    */
-  static apiFailure(message: string, errorType: string): RcError {
+  static apiFailure(message: string, errorType: RcErrorType): RcError {
     return new RcError(errorType, message, undefined, 'api-failure');
   }
 
@@ -98,5 +103,19 @@ export class RcError extends RpcException {
   /** Rebuilds the error from its wire payload (gateway side). */
   static fromPayload(payload: RcErrorPayload): RcError {
     return new RcError(payload.errorType, payload.reason, payload.details, payload.kind);
+  }
+}
+
+/**
+ * An unexpected failure inside a service, as its caller sees it. The service has logged it with its stack and
+ * the request id; the caller answers 500 and logs one line.
+ */
+export class RemoteServiceError extends Error {
+  constructor(
+    readonly pattern: string,
+    message: string,
+  ) {
+    super(`${pattern}: ${message}`);
+    this.name = 'RemoteServiceError';
   }
 }

@@ -1,5 +1,5 @@
 import { PageRequest } from '@app/contracts';
-import { RcError } from '@app/envelope';
+import { RcError, RcErrorType } from '@app/envelope';
 
 /** The settings that shape paging (Rocket.Chat: General > REST API). */
 export interface PagingSettings {
@@ -90,7 +90,7 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function parseJsonParam(value: unknown, errorType: string, what: string): unknown {
+function parseJsonParam(value: unknown, errorType: RcErrorType, what: string): unknown {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }

@@ -1,5 +1,6 @@
 export * from './keys';
 export * from './streams.context';
+export * from './handles';
 export * from './redis-streams.server';
 export * from './redis-streams.client';
 export * from './rpc.client';

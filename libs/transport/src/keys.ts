@@ -14,6 +14,8 @@ export interface RequestEntry {
   reply?: string;
   /** epoch ms after which the caller has given up; the request is then dropped unhandled */
   deadline?: string;
+  /** the id of the HTTP request this call serves (logged with everything the handler writes) */
+  rqid?: string;
 }
 
 export interface ReplyMessage {

@@ -1,6 +1,7 @@
 import { ClientProxy, ReadPacket, WritePacket } from '@nestjs/microservices';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { RequestContext } from '@app/logging';
 import { ReplyMessage, replyChannel, requestStream } from './keys';
 
 export interface RedisStreamsClientOptions {
@@ -110,6 +111,8 @@ export class RedisStreamsClient extends ClientProxy {
       this.channel,
       'deadline',
       deadline,
+      'rqid',
+      RequestContext.id() ?? id,
     ).catch((err: Error) => {
       const cb = this.routingMap.get(id);
       this.routingMap.delete(id);
@@ -133,6 +136,8 @@ export class RedisStreamsClient extends ClientProxy {
       pattern,
       'data',
       JSON.stringify(packet.data ?? null),
+      'rqid',
+      RequestContext.id() ?? '',
     );
     return undefined as T;
   }

@@ -1,7 +1,10 @@
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, RpcException, Server } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { lastValueFrom, isObservable } from 'rxjs';
-import { entryFields, ReplyMessage, requestStream } from './keys';
+import { patternsOf, ServiceName } from '@app/contracts';
+import { RcError } from '@app/envelope';
+import { RequestContext } from '@app/logging';
+import { entryFields, ReplyMessage, RequestEntry, requestStream } from './keys';
 import { StreamsContext } from './streams.context';
 
 export interface RedisStreamsServerOptions {
@@ -51,6 +54,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   async listen(callback: (err?: unknown) => void): Promise<void> {
     try {
+      this.assertContractHandled();
       const redisOpts = { maxRetriesPerRequest: null, lazyConnect: false } as const;
       this.reader = new Redis(this.options.redisUrl, {
         ...redisOpts,
@@ -71,6 +75,15 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       callback();
     } catch (err) {
       callback(err);
+    }
+  }
+
+  /** Every pattern the contracts give this service has a handler here, or the service does not start. */
+  private assertContractHandled(): void {
+    const handled = new Set(this.getHandlers().keys());
+    const missing = patternsOf(this.options.service as ServiceName).filter((p) => !handled.has(p));
+    if (missing.length) {
+      throw new Error(`${this.options.service} has no handler for: ${missing.join(', ')}`);
     }
   }
 
@@ -180,14 +193,14 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     if (this.inFlight.has(entryId)) {
       return;
     }
-    const p = this.handle(entryId, fields, redelivered)
+    const entry = entryFields(fields);
+    const p = RequestContext.run(entry.rqid || entry.id || entryId, () => this.handle(entryId, entry, redelivered))
       .catch((err) => this.logger.error?.(`request ${entryId} failed: ${(err as Error).message}`))
       .finally(() => this.inFlight.delete(entryId));
     this.inFlight.set(entryId, p);
   }
 
-  private async handle(entryId: string, fields: string[], redelivered: boolean): Promise<void> {
-    const entry = entryFields(fields);
+  private async handle(entryId: string, entry: Partial<RequestEntry>, redelivered: boolean): Promise<void> {
     const writer = this.writer!;
     const done = () =>
       writer.pipeline().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
@@ -240,6 +253,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         if (isObservable(out)) {
           await lastValueFrom(out, { defaultValue: undefined });
         }
+      } catch (err) {
+        this.logFailure(entry.pattern, err);
       } finally {
         await done();
       }
@@ -250,7 +265,22 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       const response = await lastValueFrom(out$, { defaultValue: undefined });
       await reply({ response });
     } catch (err) {
+      this.logFailure(entry.pattern, err);
       await reply({ err: serializeError(err) });
+    }
+  }
+
+  /**
+   * Logged once, here, where it was thrown: an unexpected error with its stack (the request id is on the line),
+   * a business refusal (RcError) only at debug level.
+   */
+  private logFailure(pattern: string, err: unknown): void {
+    if (isExpected(err)) {
+      this.logger.debug?.(`${pattern} refused: ${(err as Error).message}`);
+    } else {
+      this.logger.error?.(
+        `${pattern} failed: ${err instanceof Error ? (err.stack ?? err.message) : JSON.stringify(err)}`,
+      );
     }
   }
 
@@ -290,6 +320,10 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       }
     } while (cursor !== '0-0');
   }
+}
+
+function isExpected(err: unknown): boolean {
+  return err instanceof RcError || RcError.isPayload(err) || RcError.isPayload((err as RpcException)?.getError?.());
 }
 
 function serializeError(err: unknown): unknown {

@@ -1,5 +1,5 @@
-import { RcContract, RcPattern, serviceOf } from '@app/contracts';
-import { RcError } from '@app/envelope';
+import { PayloadOf, RcPattern, ResultOf, serviceOf } from '@app/contracts';
+import { RcError, RemoteServiceError } from '@app/envelope';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { RedisStreamsClient } from './redis-streams.client';
 
@@ -33,20 +33,21 @@ export class RpcClient {
 
   async send<P extends RcPattern>(
     pattern: P,
-    payload: RcContract[P]['payload'],
+    payload: PayloadOf<P>,
     timeoutMs = this.options.timeoutMs,
-  ): Promise<RcContract[P]['result']> {
+  ): Promise<ResultOf<P>> {
     try {
-      return await firstValueFrom(this.proxy.send<RcContract[P]['result']>(pattern, payload).pipe(timeout(timeoutMs)), {
+      // a handler that returns nothing replies with no value: `void` results are `undefined`
+      return (await firstValueFrom(this.proxy.send<ResultOf<P>>(pattern, payload).pipe(timeout(timeoutMs)), {
         defaultValue: undefined,
-      });
+      })) as ResultOf<P>;
     } catch (err) {
       throw toRcError(err, pattern);
     }
   }
 
   /** Fire-and-forget to exactly one replica of the owning service (queued in its stream). */
-  async emit<P extends RcPattern>(pattern: P, payload: RcContract[P]['payload']): Promise<void> {
+  async emit<P extends RcPattern>(pattern: P, payload: PayloadOf<P>): Promise<void> {
     await firstValueFrom(this.proxy.emit(pattern, payload), { defaultValue: undefined });
   }
 }
@@ -67,5 +68,5 @@ function toRcError(err: unknown, pattern: string): Error {
     );
   }
   const message = (err as { message?: string })?.message ?? String(err);
-  return new Error(`${pattern}: ${message}`);
+  return new RemoteServiceError(pattern, message);
 }

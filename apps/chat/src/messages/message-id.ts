@@ -23,3 +23,14 @@ export function mentionedUsernames(text: string): string[] {
   }
   return [...out];
 }
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
+
+/** The links of a message text, as `urls` (Rocket.Chat's parseUrlsInMessage; trailing punctuation dropped). */
+export function messageUrls(text: string): { url: string }[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(URL_PATTERN)) {
+    out.add(m[0].replace(/[.,;:!?)\]}]+$/, ''));
+  }
+  return [...out].map((url) => ({ url }));
+}

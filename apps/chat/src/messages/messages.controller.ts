@@ -1,20 +1,19 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
-import { ChatPattern, HistoryPayload, PostMessagePayload } from '@app/contracts';
-import { StreamsContext } from '@app/transport';
+import { ChannelsPattern, ChatPattern, HistoryPayload, PostMessagePayload } from '@app/contracts';
+import { Handles, StreamsContext } from '@app/transport';
 import { MessagesService } from './messages.service';
 
 @Controller()
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
-  @MessagePattern(ChatPattern.PostMessage)
-  postMessage(@Payload() p: PostMessagePayload, @Ctx() ctx: StreamsContext) {
+  @Handles(ChatPattern.PostMessage)
+  postMessage(p: PostMessagePayload, ctx: StreamsContext) {
     return this.messages.postMessage(p, ctx.getRequestId());
   }
 
-  @MessagePattern(ChatPattern.ChannelsHistory)
-  history(@Payload() p: HistoryPayload) {
+  @Handles(ChannelsPattern.History)
+  history(p: HistoryPayload) {
     return this.messages.history(p);
   }
 }

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { CurrentUser } from '@app/auth';
-import { AuthUser, ChatPattern, UsersRoomsPattern } from '@app/contracts';
-import { RawPaging } from '@app/paging';
+import { AuthUser, ChannelsPattern, HIDDEN_ROOM_FIELDS } from '@app/contracts';
 import { RpcClient } from '@app/transport';
-import { PagingParser } from '../core/paging.parser';
-import { ChannelsCreateDto } from './dto/channels-create.dto';
+import { isTrue, ValidBody, ValidQuery } from '@app/validation';
+import { PagingParser } from '../platform/paging.parser';
+import { ChannelsCreateDto, ChannelsHistoryDto, ChannelsInfoDto, ChannelsListDto } from './dto/channels.dto';
 
-const HIDDEN_ROOM_FIELDS = ['joinCode', 'members', 'importIds', 'e2e'];
-
+/** channels.*: room data is users-rooms'; `history` is chat's. */
 @Controller('api/v1')
 export class ChannelsController {
   constructor(
@@ -16,33 +15,30 @@ export class ChannelsController {
   ) {}
 
   @Post('channels.create')
-  create(@CurrentUser() caller: AuthUser, @Body() dto: ChannelsCreateDto) {
-    return this.rpc.send(UsersRoomsPattern.ChannelsCreate, { caller, ...dto });
+  create(@CurrentUser() caller: AuthUser, @ValidBody(ChannelsCreateDto) dto: ChannelsCreateDto) {
+    return this.rpc.send(ChannelsPattern.Create, { caller, ...dto });
   }
 
   @Get('channels.info')
-  info(@CurrentUser() caller: AuthUser, @Query() q: Record<string, string | undefined>) {
-    return this.rpc.send(UsersRoomsPattern.ChannelsInfo, { caller, roomId: q.roomId, roomName: q.roomName });
+  info(@CurrentUser() caller: AuthUser, @ValidQuery(ChannelsInfoDto) dto: ChannelsInfoDto) {
+    return this.rpc.send(ChannelsPattern.Info, { caller, ...dto });
   }
 
   @Get('channels.list')
-  async list(@CurrentUser() caller: AuthUser, @Query() q: RawPaging) {
-    const page = await this.paging.page(q, { hiddenFields: HIDDEN_ROOM_FIELDS });
-    return this.rpc.send(UsersRoomsPattern.ChannelsList, { caller, page });
+  async list(@CurrentUser() caller: AuthUser, @ValidQuery(ChannelsListDto) dto: ChannelsListDto) {
+    const page = await this.paging.page(dto, { hiddenFields: HIDDEN_ROOM_FIELDS });
+    return this.rpc.send(ChannelsPattern.List, { caller, page });
   }
 
   @Get('channels.history')
-  async history(@CurrentUser() caller: AuthUser, @Query() q: Record<string, string | undefined>) {
-    const { offset, count } = await this.paging.offsetCount(q);
-    return this.rpc.send(ChatPattern.ChannelsHistory, {
+  async history(@CurrentUser() caller: AuthUser, @ValidQuery(ChannelsHistoryDto) dto: ChannelsHistoryDto) {
+    const { offset, count } = await this.paging.offsetCount(dto);
+    return this.rpc.send(ChannelsPattern.History, {
       caller,
-      roomId: q.roomId,
-      roomName: q.roomName,
-      latest: q.latest,
-      oldest: q.oldest,
-      inclusive: q.inclusive === 'true',
-      unreads: q.unreads === 'true',
-      showThreadMessages: q.showThreadMessages !== 'false',
+      ...dto,
+      inclusive: isTrue(dto.inclusive),
+      unreads: isTrue(dto.unreads),
+      showThreadMessages: dto.showThreadMessages !== 'false',
       offset,
       count,
     });

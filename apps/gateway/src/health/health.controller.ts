@@ -4,7 +4,7 @@ import type Redis from 'ioredis';
 import { Public } from '@app/auth';
 import { HEALTH_PATTERN, SERVICES } from '@app/contracts';
 import { RpcClient } from '@app/transport';
-import { RouteRateLimit } from '../core/rate-limit.policy';
+import { RouteRateLimit } from '../platform/rate-limit.policy';
 
 /** Liveness (the process answers) and readiness (Redis answers and every service replies over the transport). */
 @Controller('health')

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { CurrentUser } from '@app/auth';
-import { AuthUser, USERS_LIST_QUERY_FIELDS, UsersRoomsPattern } from '@app/contracts';
-import { parseFields, RawPaging } from '@app/paging';
+import { AuthUser, HIDDEN_USER_FIELDS, USERS_LIST_QUERY_FIELDS, UsersPattern } from '@app/contracts';
+import { parseFields } from '@app/paging';
 import { RpcClient } from '@app/transport';
-import { PagingParser } from '../core/paging.parser';
+import { isTrue, ValidBody, ValidQuery } from '@app/validation';
+import { PagingParser } from '../platform/paging.parser';
 import { UsersCreateDto } from './dto/users-create.dto';
+import { UsersInfoDto } from './dto/users-info.dto';
+import { UsersListDto } from './dto/users-list.dto';
 
-const HIDDEN_USER_FIELDS = ['services', 'e2e', 'inviteToken'];
-
+/** users.create, users.info, users.list */
 @Controller('api/v1')
 export class UsersController {
   constructor(
@@ -16,24 +18,26 @@ export class UsersController {
   ) {}
 
   @Post('users.create')
-  create(@CurrentUser() caller: AuthUser, @Body() dto: UsersCreateDto) {
-    return this.rpc.send(UsersRoomsPattern.UsersCreate, { caller, ...dto });
+  create(@CurrentUser() caller: AuthUser, @ValidBody(UsersCreateDto) dto: UsersCreateDto) {
+    return this.rpc.send(UsersPattern.Create, { caller, ...dto });
   }
 
   @Get('users.info')
-  info(@CurrentUser() caller: AuthUser, @Query() q: Record<string, string | undefined>) {
-    return this.rpc.send(UsersRoomsPattern.UsersInfo, {
+  info(@CurrentUser() caller: AuthUser, @ValidQuery(UsersInfoDto) { includeUserRooms, fields, ...user }: UsersInfoDto) {
+    return this.rpc.send(UsersPattern.Info, {
       caller,
-      userId: q.userId,
-      username: q.username ?? q.user,
-      includeUserRooms: q.includeUserRooms === 'true',
-      fields: parseFields(q.fields, { hiddenFields: HIDDEN_USER_FIELDS }),
+      ...user,
+      includeUserRooms: isTrue(includeUserRooms),
+      fields: parseFields(fields, { hiddenFields: HIDDEN_USER_FIELDS }),
     });
   }
 
   @Get('users.list')
-  async list(@CurrentUser() caller: AuthUser, @Query() q: RawPaging) {
-    const page = await this.paging.page(q, { hiddenFields: HIDDEN_USER_FIELDS, queryFields: USERS_LIST_QUERY_FIELDS });
-    return this.rpc.send(UsersRoomsPattern.UsersList, { caller, page });
+  async list(@CurrentUser() caller: AuthUser, @ValidQuery(UsersListDto) dto: UsersListDto) {
+    const page = await this.paging.page(dto, {
+      hiddenFields: HIDDEN_USER_FIELDS,
+      queryFields: USERS_LIST_QUERY_FIELDS,
+    });
+    return this.rpc.send(UsersPattern.List, { caller, page });
   }
 }

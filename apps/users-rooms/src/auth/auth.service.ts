@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import { hashLoginToken, sha256Hex } from '@app/auth';
 import { AuthUser, LoginPayload, LoginResult, RcEvent } from '@app/contracts';
 import { randomSecret } from '@app/database';
 import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
-import { LoginAttemptsService } from '../accounts/login-attempts/login-attempts.service';
-import { OAuthLoginService } from '../accounts/oauth/oauth-login.service';
-import { loginIdentity } from '../accounts/login-attempts/login-block';
+import { LoginAttemptsService } from './login-attempts/login-attempts.service';
+import { OAuthLoginService } from './oauth/oauth-login.service';
+import { loginIdentity } from './login-attempts/login-block';
 import { exactInsensitive } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
-import { User } from '../users/schemas/user.schema';
 import { UsersService } from '../users/users.service';
+import { UsersRepository } from '../users/users.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -25,7 +23,7 @@ type Selector = { username: string } | { email: string };
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly settings: SettingsService,
     private readonly events: EventBus,
@@ -68,7 +66,7 @@ export class AuthService {
       'username' in selector
         ? { username: exactInsensitive(selector.username) }
         : { 'emails.address': selector.email.toLowerCase() };
-    const user = await this.users.findOne(filter).lean();
+    const user = await this.users.findOne(filter);
     if (!user || !(await this.usersService.checkPassword(digest, user.services?.password?.bcrypt))) {
       throw RcError.loginFailed();
     }
@@ -97,9 +95,7 @@ export class AuthService {
 
   private async loginWithResume(token: string): Promise<LoginResult> {
     const hashed = hashLoginToken(token);
-    const user = await this.users
-      .findOne({ 'services.resume.loginTokens.hashedToken': hashed }, { _id: 1, active: 1 })
-      .lean();
+    const user = await this.users.findOne({ 'services.resume.loginTokens.hashedToken': hashed }, { _id: 1, active: 1 });
     if (!user) {
       throw RcError.loginFailed('403', "You've been logged out by the server. Please log in again.");
     }
@@ -138,12 +134,10 @@ export class AuthService {
 
   /** The gateway's cache miss path: is this a live token of this user? */
   async resolveToken(userId: string, hashedToken: string): Promise<AuthUser | null> {
-    const user = await this.users
-      .findOne(
-        { _id: userId, 'services.resume.loginTokens.hashedToken': hashedToken },
-        { _id: 1, username: 1, name: 1, roles: 1, type: 1, active: 1, 'services.resume.loginTokens.$': 1 },
-      )
-      .lean();
+    const user = await this.users.findOne(
+      { _id: userId, 'services.resume.loginTokens.hashedToken': hashedToken },
+      { _id: 1, username: 1, name: 1, roles: 1, type: 1, active: 1, 'services.resume.loginTokens.$': 1 },
+    );
     if (!user || !user.active) {
       return null;
     }

@@ -1,14 +1,45 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
-import { UsersRoomsPattern } from '@app/contracts';
+import {
+  CallerPayload,
+  InternalPattern,
+  PermissionsListAllPayload,
+  PermissionsPattern,
+  RawBodyPayload,
+  RolesPattern,
+} from '@app/contracts';
+import { Handles } from '@app/transport';
 import { AuthorizationService } from './authorization.service';
+import { RolesService } from './roles.service';
 
 @Controller()
 export class AuthorizationController {
-  constructor(private readonly authorization: AuthorizationService) {}
+  constructor(
+    private readonly authorization: AuthorizationService,
+    private readonly roles: RolesService,
+  ) {}
 
-  @MessagePattern(UsersRoomsPattern.PermissionsAll)
+  @Handles(InternalPattern.PermissionsAll)
   all() {
     return this.authorization.listAll();
+  }
+
+  @Handles(RolesPattern.List)
+  rolesList(_p: CallerPayload) {
+    return this.roles.list();
+  }
+
+  @Handles(RolesPattern.Create)
+  rolesCreate(p: RawBodyPayload) {
+    return this.roles.create(p);
+  }
+
+  @Handles(PermissionsPattern.ListAll)
+  permissionsListAll(p: PermissionsListAllPayload) {
+    return this.roles.listAll(p);
+  }
+
+  @Handles(PermissionsPattern.Update)
+  permissionsUpdate(p: RawBodyPayload) {
+    return this.roles.update(p);
   }
 }

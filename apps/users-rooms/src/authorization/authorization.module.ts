@@ -1,10 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthorizationController } from './authorization.controller';
 import { AuthorizationService } from './authorization.service';
+import { RolesService } from './roles.service';
 import { Permission, PermissionSchema } from './schemas/permission.schema';
 import { Role, RoleSchema } from './schemas/role.schema';
 
+/** Owner of `rocketchat_roles` and `rocketchat_permissions`; every context checks permissions through it. */
+@Global()
 @Module({
   imports: [
     MongooseModule.forFeature([
@@ -13,7 +16,7 @@ import { Role, RoleSchema } from './schemas/role.schema';
     ]),
   ],
   controllers: [AuthorizationController],
-  providers: [AuthorizationService],
+  providers: [AuthorizationService, RolesService],
   exports: [AuthorizationService],
 })
 export class AuthorizationModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { PermissionStore } from '@app/auth';
-import { RcEvent } from '@app/contracts';
+import { IRole, RcEvent } from '@app/contracts';
 import { EventBus } from '@app/transport';
 import { DEFAULT_PERMISSIONS, DEFAULT_ROLES } from './data/default-permissions';
 import { Permission } from './schemas/permission.schema';
@@ -86,5 +86,28 @@ export class AuthorizationService implements OnModuleInit {
 
   async roleExists(id: string): Promise<boolean> {
     return (await this.roles.countDocuments({ _id: id })) > 0;
+  }
+
+  /** A role by id, else by name. */
+  async findRole(idOrName: string): Promise<IRole | null> {
+    return (
+      (await this.roles.findById(idOrName).lean<IRole>()) ??
+      (await this.roles.findOne({ name: idOrName }).lean<IRole>())
+    );
+  }
+
+  findRoleById(id: string): Promise<IRole | null> {
+    return this.roles.findById(id).lean<IRole>();
+  }
+
+  /** The ids of every role. */
+  async roleIds(): Promise<string[]> {
+    return (await this.roles.find({}, { _id: 1 }).lean()).map((r) => r._id);
+  }
+
+  /** Reloads this replica's permission table and tells every other app and replica to reload theirs. */
+  async permissionsChanged(ids?: string[]): Promise<void> {
+    this.store.invalidate();
+    await this.events.publish(RcEvent.PermissionsChanged, ids ? { ids } : {});
   }
 }

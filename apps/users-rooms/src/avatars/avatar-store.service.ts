@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectConnection, InjectModel } from '@nestjs/mongoose';
-import { Connection, Model, mongo } from 'mongoose';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { AVATARS_BUCKET } from '@app/contracts';
 import { randomId } from '@app/database';
+import { FileBucket, FileStorage } from '@app/storage';
 import { Avatar } from './schemas/avatar.schema';
-
-export const AVATARS_BUCKET = 'rocketchat_avatars';
-
-/** GridFS ids are typed as ObjectIds, but any value works; Rocket.Chat uses its string ids. */
-const gridId = (id: string) => id as unknown as mongo.ObjectId;
 
 export interface StoredAvatar {
   _id: string;
@@ -18,38 +15,43 @@ export interface StoredAvatar {
 }
 
 /**
- * Avatar images in MongoDB, so every replica serves them: the bytes in the GridFS bucket `rocketchat_avatars`,
- * one record per image in `rocketchat_avatars` (Rocket.Chat's layout). Records are found by user id, so a
- * renamed user keeps the image; the username is kept as the record's `name` as Rocket.Chat does.
+ * Avatar images: the bytes in the storage bucket `rocketchat_avatars` (GridFS by default, so every replica
+ * serves them), one record per image in `rocketchat_avatars` (Rocket.Chat's layout), with the same id. Records
+ * are found by user id, so a renamed user keeps the image; the username is kept as the record's `name` as
+ * Rocket.Chat does.
  */
 @Injectable()
 export class AvatarStore {
-  private bucketInstance?: mongo.GridFSBucket;
+  readonly bucket: FileBucket;
 
   constructor(
-    @InjectConnection() private readonly connection: Connection,
+    storage: FileStorage,
     @InjectModel(Avatar.name) private readonly avatars: Model<Avatar>,
-  ) {}
+  ) {
+    this.bucket = storage.bucket(AVATARS_BUCKET);
+  }
 
-  private get bucket(): mongo.GridFSBucket {
-    this.bucketInstance ??= new mongo.GridFSBucket(this.connection.db!, { bucketName: AVATARS_BUCKET });
-    return this.bucketInstance;
+  /** Stores bytes (a downloaded `avatarUrl`) as the user's new image. */
+  async save(user: { _id: string; username: string }, data: Buffer, type: string): Promise<StoredAvatar> {
+    const file = await this.bucket.put(data, {
+      filename: user.username,
+      contentType: type,
+      metadata: { userId: user._id },
+    });
+    return this.adopt(user, file.id, type, file.size);
   }
 
   /**
-   * Stores a new image for the user, then removes the user's older ones. The bytes are written before the
-   * record, so a reader never finds a record without its bytes.
+   * Makes a file already in the bucket (an upload the gateway streamed in) the user's image, then removes the
+   * user's older ones. The bytes are there before the record, so a reader never finds a record without them.
    */
-  async save(user: { _id: string; username: string }, data: Buffer, type: string): Promise<StoredAvatar> {
-    const stored: StoredAvatar = { _id: randomId(), etag: randomId(), type, size: data.length, uploadedAt: new Date() };
-    await new Promise<void>((resolve, reject) => {
-      const upload = this.bucket.openUploadStreamWithId(gridId(stored._id), user.username, {
-        metadata: { userId: user._id, type, etag: stored.etag },
-      });
-      upload.once('finish', () => resolve());
-      upload.once('error', reject);
-      upload.end(data);
-    });
+  async adopt(
+    user: { _id: string; username: string },
+    fileId: string,
+    type: string,
+    size: number,
+  ): Promise<StoredAvatar> {
+    const stored: StoredAvatar = { _id: fileId, etag: randomId(), type, size, uploadedAt: new Date() };
     await this.avatars.create({
       ...stored,
       name: user.username,
@@ -81,22 +83,6 @@ export class AvatarStore {
       .lean<StoredAvatar>();
   }
 
-  /** The bytes of an image, or undefined when they are gone. */
-  async read(id: string): Promise<Buffer | undefined> {
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of this.bucket.openDownloadStream(gridId(id))) {
-        chunks.push(chunk as Buffer);
-      }
-      return Buffer.concat(chunks);
-    } catch (err) {
-      if (/not found/i.test((err as Error).message)) {
-        return undefined;
-      }
-      throw err;
-    }
-  }
-
   private ownedBy(user: { _id: string }): Promise<{ _id: string; uploadedAt?: Date }[]> {
     return this.avatars
       .find({ userId: user._id }, { _id: 1, uploadedAt: 1 })
@@ -106,11 +92,7 @@ export class AvatarStore {
   private async delete(ids: string[]): Promise<void> {
     for (const id of ids) {
       await this.avatars.deleteOne({ _id: id });
-      await this.bucket.delete(gridId(id)).catch((err: Error) => {
-        if (!/not found/i.test(err.message)) {
-          throw err;
-        }
-      });
+      await this.bucket.delete(id);
     }
   }
 }

@@ -1,12 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import {
-  AvatarsPattern,
-  AvatarUserParams,
-  ResetAvatarPayload,
-  SetAvatarPayload,
-  UserAvatarPayload,
-} from '@app/contracts';
+import { CallerPayload, SetAvatarPayload, UserAvatarPayload, UserParams, UsersAvatarPattern } from '@app/contracts';
+import { Handles } from '@app/transport';
 import { AvatarsService } from './avatars.service';
 import { UserAvatarService } from './user-avatar.service';
 
@@ -17,23 +11,23 @@ export class AvatarsController {
     private readonly userAvatar: UserAvatarService,
   ) {}
 
-  @MessagePattern(AvatarsPattern.SetAvatar)
-  setAvatar(@Payload() p: SetAvatarPayload) {
+  @Handles(UsersAvatarPattern.SetAvatar)
+  setAvatar(p: SetAvatarPayload) {
     return this.avatars.setAvatar(p);
   }
 
-  @MessagePattern(AvatarsPattern.GetAvatar)
-  getAvatar(@Payload() p: AvatarUserParams) {
+  @Handles(UsersAvatarPattern.GetAvatar)
+  getAvatar(p: UserParams) {
     return this.avatars.getAvatar(p);
   }
 
-  @MessagePattern(AvatarsPattern.ResetAvatar)
-  resetAvatar(@Payload() p: ResetAvatarPayload) {
+  @Handles(UsersAvatarPattern.ResetAvatar)
+  resetAvatar(p: CallerPayload & UserParams) {
     return this.avatars.resetAvatar(p);
   }
 
-  @MessagePattern(AvatarsPattern.UserAvatar)
-  serve(@Payload() p: UserAvatarPayload) {
+  @Handles(UsersAvatarPattern.UserAvatar)
+  serve(p: UserAvatarPayload) {
     return this.userAvatar.serve(p);
   }
 }

@@ -1,25 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import {
   AVATAR_MAX_BYTES,
   AVATAR_URL_TIMEOUT_MS,
   AuthUser,
-  AvatarUpload,
-  AvatarUserParams,
+  CallerPayload,
+  Empty,
   GetAvatarResult,
   RcEvent,
-  ResetAvatarPayload,
   SetAvatarPayload,
+  UploadedFileRef,
+  UserParams,
 } from '@app/contracts';
-import { RcError } from '@app/envelope';
+import { Errors, RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
-import { User } from '../users/schemas/user.schema';
-import { AvatarStore } from './avatar-store.service';
+import { AvatarStore, StoredAvatar } from './avatar-store.service';
 import { fetchRemoteImage } from './remote-image';
+import { UsersRepository } from '../users/users.repository';
 
 type Target = { _id: string; username: string };
 
@@ -65,7 +64,7 @@ export class AvatarsService {
   private readonly logger = new Logger(AvatarsService.name);
 
   constructor(
-    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly users: UsersRepository,
     private readonly store: AvatarStore,
     private readonly settings: SettingsService,
     private readonly authorization: AuthorizationService,
@@ -73,7 +72,7 @@ export class AvatarsService {
   ) {}
 
   /** users.setAvatar */
-  async setAvatar(p: SetAvatarPayload): Promise<Record<string, never>> {
+  async setAvatar(p: SetAvatarPayload): Promise<Empty> {
     const canEditOther = await this.authorization.hasPermission(p.caller.roles, 'edit-other-user-avatar');
     if (!(await this.settings.get<boolean>('Accounts_AllowUserAvatarChange')) && !canEditOther) {
       throw RcError.failure('error-not-allowed', 'Change avatar is not allowed', { method: 'users.setAvatar' });
@@ -92,18 +91,30 @@ export class AvatarsService {
         throw RcError.plain("The 'image' param is required");
       }
       const image = await this.download(p.avatarUrl, target);
-      await this.apply(target, image.data, image.type, 'url');
+      await this.apply(target, 'url', () => this.store.save(target, image.data, image.type));
       return {};
     }
     if (!p.upload) {
       throw RcError.failure('No file uploaded');
     }
+    try {
+      await this.setFromUpload(p, p.upload, canEditOther);
+    } catch (err) {
+      // a refused upload leaves nothing behind in storage
+      await this.store.bucket.delete(p.upload.fileId);
+      throw err;
+    }
+    return {};
+  }
+
+  private async setFromUpload(p: SetAvatarPayload, upload: UploadedFileRef, canEditOther: boolean): Promise<void> {
     // multipart: the target comes from the form's userId/username fields
     let target: Target = p.caller;
     if (p.userId || p.username) {
-      const found = await this.users
-        .findOne(p.userId ? { _id: p.userId } : { username: exactInsensitive(p.username!) }, { username: 1 })
-        .lean();
+      const found = await this.users.findOne(
+        p.userId ? { _id: p.userId } : { username: exactInsensitive(p.username!) },
+        { username: 1 },
+      );
       if (!found?.username) {
         throw RcError.failure(
           'error-invalid-user',
@@ -115,13 +126,12 @@ export class AvatarsService {
       }
       target = { _id: found._id, username: found.username };
     }
-    const image = await this.validateUpload(p.upload);
-    await this.apply(target, image.data, image.type, 'rest');
-    return {};
+    const type = await this.validateUpload(upload);
+    await this.apply(target, 'rest', () => this.store.adopt(target, upload.fileId, type, upload.size));
   }
 
   /** users.resetAvatar */
-  async resetAvatar(p: ResetAvatarPayload): Promise<Record<string, never>> {
+  async resetAvatar(p: CallerPayload & UserParams): Promise<Empty> {
     const user = await this.userFromParams(p);
     const allowChange = await this.settings.get<boolean>('Accounts_AllowUserAvatarChange');
     const canEditOther = await this.authorization.hasPermission(p.caller.roles, 'edit-other-user-avatar');
@@ -148,14 +158,14 @@ export class AvatarsService {
   }
 
   /** users.getAvatar: where the user's avatar is served. */
-  async getAvatar(p: AvatarUserParams): Promise<GetAvatarResult> {
+  async getAvatar(p: UserParams): Promise<GetAvatarResult> {
     const user = await this.userFromParams(p);
-    const siteUrl = String((await this.settings.get<string>('Site_Url')) ?? '').replace(/\/+$/, '');
+    const siteUrl = (await this.settings.string('Site_Url', '')).replace(/\/+$/, '');
     return { url: `${siteUrl}/avatar/${user.username}` };
   }
 
   /** Rocket.Chat's isUserFromParams: no user named, or the caller named. */
-  private isCaller(caller: AuthUser, p: AvatarUserParams): boolean {
+  private isCaller(caller: AuthUser, p: UserParams): boolean {
     return (
       (!p.userId && !p.username && !p.user) ||
       (!!p.userId && p.userId === caller._id) ||
@@ -165,24 +175,17 @@ export class AvatarsService {
   }
 
   /** Rocket.Chat's getUserFromParams. */
-  private async userFromParams(p: AvatarUserParams): Promise<Target> {
+  private async userFromParams(p: UserParams): Promise<Target> {
     let found: { _id: string; username?: string } | null;
     if (p.userId?.trim()) {
-      found = await this.users.findOne({ _id: p.userId }, { username: 1 }).lean();
+      found = await this.users.findById(p.userId, { username: 1 });
     } else if (p.username?.trim() || p.user?.trim()) {
-      const name = (p.username?.trim() ? p.username : p.user)!;
-      found = await this.users.findOne({ username: exactInsensitive(name) }, { username: 1 }).lean();
+      found = await this.users.findByUsername((p.username?.trim() ? p.username : p.user)!, { username: 1 });
     } else {
-      throw RcError.failure(
-        'error-user-param-not-provided',
-        'The required "userId" or "username" param was not provided',
-      );
+      throw Errors.userParamNotProvided();
     }
     if (!found?.username) {
-      throw RcError.failure(
-        'error-invalid-user',
-        'The required "userId" or "username" param provided does not match any users',
-      );
+      throw Errors.userNotFoundByParams();
     }
     return { _id: found._id, username: found.username };
   }
@@ -199,7 +202,8 @@ export class AvatarsService {
     );
   }
 
-  private async validateUpload(upload: AvatarUpload): Promise<{ data: Buffer; type: string }> {
+  /** The upload's image type, or Rocket.Chat's refusal. */
+  private async validateUpload(upload: UploadedFileRef): Promise<string> {
     if (!upload.contentType) {
       throw RcError.failure('error-avatar-invalid-content-type', 'Invalid avatar content type', {
         function: 'setUserAvatar',
@@ -209,14 +213,13 @@ export class AvatarsService {
     if (!type) {
       throw RcError.failure('error-invalid-file-type', 'File type is not accepted.');
     }
-    const data = Buffer.from(upload.data, 'base64');
-    if (!data.length) {
+    if (!upload.size) {
       throw RcError.failure('error-invalid-file-type', 'File type is not accepted.');
     }
-    if (data.length > (await this.maxBytes())) {
+    if (upload.size > (await this.maxBytes())) {
       throw await this.tooLarge();
     }
-    return { data, type };
+    return type;
   }
 
   /** Downloads an avatarUrl with Rocket.Chat's errors for each way it can fail. */
@@ -258,8 +261,8 @@ export class AvatarsService {
   }
 
   /** Stores the image, points the user at it and tells every replica the user changed. */
-  private async apply(target: Target, data: Buffer, type: string, origin: 'rest' | 'url'): Promise<void> {
-    const stored = await this.store.save(target, data, type);
+  private async apply(target: Target, origin: 'rest' | 'url', store: () => Promise<StoredAvatar>): Promise<void> {
+    const stored = await store();
     await this.users.updateOne(
       { _id: target._id },
       { $set: { avatarOrigin: origin, avatarETag: stored.etag, _updatedAt: new Date() } },

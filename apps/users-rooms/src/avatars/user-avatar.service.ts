@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model } from 'mongoose';
 import { UserAvatarPayload, UserAvatarResult } from '@app/contracts';
 import { escapeRegExp } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
-import { User } from '../users/schemas/user.schema';
 import { AvatarStore } from './avatar-store.service';
 import { clampAvatarSize, contentETag, INITIALS_LAST_MODIFIED, renderInitialsSvg } from './initials-avatar';
+import { UsersRepository } from '../users/users.repository';
 
 const IMAGE_SUFFIX = /\.(png|jpe?g|gif|svg|webp|bmp|ico|avif)$/i;
 
@@ -31,7 +29,7 @@ export function isNotModified(
 @Injectable()
 export class UserAvatarService {
   constructor(
-    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly users: UsersRepository,
     private readonly store: AvatarStore,
     private readonly settings: SettingsService,
   ) {}
@@ -53,9 +51,9 @@ export class UserAvatarService {
         if (isNotModified(p, etag, lastModified)) {
           return { ...head, notModified: true };
         }
-        const data = await this.store.read(file._id);
-        if (data) {
-          return { ...head, notModified: false, data: data.toString('base64') };
+        // the gateway streams the bytes; a record whose bytes are gone falls back to initials
+        if (await this.store.bucket.stat(file._id)) {
+          return { ...head, notModified: false, fileId: file._id };
         }
       }
       if (user.name && (await this.settings.get<boolean>('UI_Use_Name_Avatar'))) {
@@ -83,7 +81,7 @@ export class UserAvatarService {
     if (isNotModified(p, head.etag, head.lastModified)) {
       return { ...head, notModified: true };
     }
-    return { ...head, notModified: false, data: Buffer.from(svg).toString('base64') };
+    return { ...head, notModified: false, svg };
   }
 
   /** The user a path segment names: the username as given, else without an image extension (`bob.png`). */
@@ -94,11 +92,12 @@ export class UserAvatarService {
     }
     const projection = { _id: 1, username: 1, name: 1 };
     // exact names first (an index hit on real MongoDB), then case-insensitively as Rocket.Chat looks users up
-    let found = await this.users.find({ username: { $in: candidates } }, projection).lean();
+    let found = await this.users.find({ username: { $in: candidates } }, { projection: projection });
     if (!found.length) {
-      found = await this.users
-        .find({ $or: candidates.map((c) => ({ username: new RegExp(`^${escapeRegExp(c)}$`, 'i') })) }, projection)
-        .lean();
+      found = await this.users.find(
+        { $or: candidates.map((c) => ({ username: new RegExp(`^${escapeRegExp(c)}$`, 'i') })) },
+        { projection: projection },
+      );
     }
     const rank = (u: { username?: string }) =>
       candidates.findIndex((c) => c.toLowerCase() === (u.username ?? '').toLowerCase());

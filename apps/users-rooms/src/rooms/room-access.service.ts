@@ -1,22 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import { FilterQuery, Model } from 'mongoose';
+import { FilterQuery } from 'mongoose';
 import {
   AuthorizePostPayload,
   AuthorizePostResult,
   AuthorizeReadPayload,
   AuthorizeReadResult,
-  MessageMention,
+  IMessageMention,
+  IRoom,
 } from '@app/contracts';
 import { randomId } from '@app/database';
-import { RcError } from '@app/envelope';
+import { RcError, ROOM_NOT_FOUND_TEXT } from '@app/envelope';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive } from '../common/regex';
-import { User } from '../users/schemas/user.schema';
 import { RoomsService } from './rooms.service';
-import { Room } from './schemas/room.schema';
-import { Subscription } from './schemas/subscription.schema';
-import { ROOM_NOT_FOUND, RoomDoc, UserRef } from './room.types';
+import { RoomDoc, UserRef } from './room.types';
+import { UsersRepository } from '../users/users.repository';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { RoomsRepository } from '../rooms/rooms.repository';
 
 /**
  * Who may post to or read a room (chat asks before it stores or reads messages): target resolution
@@ -26,9 +26,9 @@ import { ROOM_NOT_FOUND, RoomDoc, UserRef } from './room.types';
 @Injectable()
 export class RoomAccessService {
   constructor(
-    @InjectModel(Room.name) private readonly rooms: Model<Room>,
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
-    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly rooms: RoomsRepository,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly users: UsersRepository,
     private readonly authorization: AuthorizationService,
     private readonly roomsService: RoomsService,
   ) {}
@@ -38,7 +38,7 @@ export class RoomAccessService {
     const user: UserRef | null =
       p.caller?._id === p.userId
         ? p.caller
-        : await this.users.findById(p.userId, { _id: 1, username: 1, name: 1, roles: 1 }).lean<UserRef>();
+        : await this.users.findById<UserRef>(p.userId, { _id: 1, username: 1, name: 1, roles: 1 });
     if (!user) {
       throw RcError.failure('error-invalid-user', 'Invalid user');
     }
@@ -46,9 +46,10 @@ export class RoomAccessService {
       this.resolveTarget(p, user),
       this.resolveMentions(p.mentionUsernames ?? []),
     ]);
-    let sub: { roles?: string[] } | null = await this.subscriptions
-      .findOne({ rid: room._id, 'u._id': user._id }, { roles: 1 })
-      .lean();
+    let sub: { roles?: string[] } | null = await this.subscriptions.findOne(
+      { rid: room._id, 'u._id': user._id },
+      { roles: 1 },
+    );
     if (!sub && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
       // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
       await this.roomsService.addSubscription(room, user);
@@ -79,7 +80,7 @@ export class RoomAccessService {
   }
 
   /** `@all` / `@here` stay as they are; other names become the users they name (unknown ones are dropped). */
-  private async resolveMentions(usernames: string[]): Promise<MessageMention[]> {
+  private async resolveMentions(usernames: string[]): Promise<IMessageMention[]> {
     const names = [...new Set(usernames)].slice(0, 100);
     if (!names.length) {
       return [];
@@ -87,9 +88,10 @@ export class RoomAccessService {
     const group = names
       .filter((n) => n === 'all' || n === 'here')
       .map((n) => ({ _id: n, username: n, type: 'user' as const }));
-    const found = await this.users
-      .find({ username: { $in: names.filter((n) => n !== 'all' && n !== 'here') } }, { _id: 1, username: 1, name: 1 })
-      .lean<UserRef[]>();
+    const found = await this.users.find<UserRef>(
+      { username: { $in: names.filter((n) => n !== 'all' && n !== 'here') } },
+      { projection: { _id: 1, username: 1, name: 1 } },
+    );
     return [
       ...group,
       ...found.map((u) => ({
@@ -112,10 +114,10 @@ export class RoomAccessService {
     } else {
       const projection = { t: 1, name: 1, fname: 1, archived: 1, muted: 1, ro: 1 };
       if (p.roomId) {
-        room = await this.rooms.findById(target, projection).lean<RoomDoc>();
+        room = await this.rooms.findById<RoomDoc>(target, projection);
       } else {
         const nameOrId = target.startsWith('#') ? target.slice(1) : target;
-        room = await this.rooms.findOne({ $or: [{ _id: nameOrId }, { name: nameOrId }] }, projection).lean<RoomDoc>();
+        room = await this.rooms.findOne<RoomDoc>({ $or: [{ _id: nameOrId }, { name: nameOrId }] }, projection);
       }
     }
     if (!room) {
@@ -126,9 +128,10 @@ export class RoomAccessService {
 
   /** The 1:1 room with another user, created if missing (id = both user ids sorted and concatenated). */
   private async directRoomWith(me: UserRef, username: string): Promise<RoomDoc | null> {
-    const other = await this.users
-      .findOne({ username: exactInsensitive(username) }, { _id: 1, username: 1, name: 1, roles: 1 })
-      .lean<UserRef>();
+    const other = await this.users.findOne<UserRef>(
+      { username: exactInsensitive(username) },
+      { _id: 1, username: 1, name: 1, roles: 1 },
+    );
     if (!other) {
       return null;
     }
@@ -182,7 +185,7 @@ export class RoomAccessService {
         { upsert: true },
       );
     }
-    return this.rooms.findById(rid).lean<RoomDoc>();
+    return this.rooms.findById<RoomDoc>(rid);
   }
 
   /** Room read access (history): subscription, or a public channel and `view-c-room` + `preview-c-room`. */
@@ -190,14 +193,14 @@ export class RoomAccessService {
     if (!p.roomId?.trim() && !p.roomName?.trim()) {
       throw RcError.failure(p.missingParamError, 'The parameter "roomId" or "roomName" is required');
     }
-    const filter: FilterQuery<Room> = p.roomId ? { _id: p.roomId } : { name: p.roomName!.replace(/^#/, '') };
-    const room = await this.rooms.findOne(filter, { _id: 1, t: 1, name: 1 }).lean<RoomDoc>();
+    const filter: FilterQuery<IRoom> = p.roomId ? { _id: p.roomId } : { name: p.roomName!.replace(/^#/, '') };
+    const room = await this.rooms.findOne<RoomDoc>(filter, { _id: 1, t: 1, name: 1 });
     if (!room || !p.types.includes(room.t)) {
-      throw RcError.failure(p.notFoundError, ROOM_NOT_FOUND);
+      throw RcError.failure(p.notFoundError, ROOM_NOT_FOUND_TEXT);
     }
-    const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 }).lean();
+    const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 });
     if (!sub) {
-      const roles = p.roles ?? (await this.users.findById(p.userId, { roles: 1 }).lean<UserRef>())?.roles ?? [];
+      const roles = p.roles ?? (await this.users.findById<UserRef>(p.userId, { roles: 1 }))?.roles ?? [];
       const canPreview =
         room.t === 'c' &&
         (await this.authorization.hasPermission(roles, 'view-c-room')) &&

@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
 import type Redis from 'ioredis';
-import { Model } from 'mongoose';
 import { MessageSentEvent } from '@app/contracts';
 import { REDIS_CLIENT } from '@app/transport';
-import { Room } from './schemas/room.schema';
-import { Subscription } from './schemas/subscription.schema';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { RoomsRepository } from '../rooms/rooms.repository';
 
 /** What a stored message changes on its room and on its members' subscriptions (event from chat). */
 @Injectable()
 export class RoomActivityService {
   constructor(
-    @InjectModel(Room.name) private readonly rooms: Model<Room>,
-    @InjectModel(Subscription.name) private readonly subscriptions: Model<Subscription>,
+    private readonly rooms: RoomsRepository,
+    private readonly subscriptions: SubscriptionsRepository,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
@@ -24,16 +22,19 @@ export class RoomActivityService {
       return;
     }
     const ts = new Date(e.ts);
-    const room = await this.rooms
-      .findOneAndUpdate(
-        { _id: e.rid },
-        {
-          $inc: { msgs: 1 },
-          $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: new Date() },
-        },
-        { projection: { t: 1 }, new: true },
-      )
-      .lean();
+    if (e.tmid) {
+      // a thread reply counts in the room, but is not its last message and raises no unread state here
+      await this.rooms.updateOne({ _id: e.rid }, { $inc: { msgs: 1 }, $set: { _updatedAt: new Date() } });
+      return;
+    }
+    const room = await this.rooms.findOneAndUpdate(
+      { _id: e.rid },
+      {
+        $inc: { msgs: 1 },
+        $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: new Date() },
+      },
+      { projection: { t: 1 } },
+    );
     if (!room) {
       return;
     }

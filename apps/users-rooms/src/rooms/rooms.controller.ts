@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AuthorizePostPayload,
   AuthorizeReadPayload,
   ChannelsCreatePayload,
   ChannelsInfoPayload,
+  ChannelsPattern,
+  InternalPattern,
   ListPayload,
   MessageSentEvent,
-  UsersRoomsPattern,
 } from '@app/contracts';
+import { Handles, HandlesEvent } from '@app/transport';
 import { RoomAccessService } from './room-access.service';
 import { RoomActivityService } from './room-activity.service';
 import { RoomsService } from './rooms.service';
@@ -21,33 +22,33 @@ export class RoomsController {
     private readonly activity: RoomActivityService,
   ) {}
 
-  @MessagePattern(UsersRoomsPattern.ChannelsCreate)
-  create(@Payload() p: ChannelsCreatePayload) {
+  @Handles(ChannelsPattern.Create)
+  create(p: ChannelsCreatePayload) {
     return this.rooms.createChannel(p);
   }
 
-  @MessagePattern(UsersRoomsPattern.ChannelsInfo)
-  info(@Payload() p: ChannelsInfoPayload) {
+  @Handles(ChannelsPattern.Info)
+  info(p: ChannelsInfoPayload) {
     return this.rooms.channelInfo(p);
   }
 
-  @MessagePattern(UsersRoomsPattern.ChannelsList)
-  list(@Payload() p: ListPayload) {
+  @Handles(ChannelsPattern.List)
+  list(p: ListPayload) {
     return this.rooms.listChannels(p.caller, p.page);
   }
 
-  @MessagePattern(UsersRoomsPattern.RoomsAuthorizePost)
-  authorizePost(@Payload() p: AuthorizePostPayload) {
+  @Handles(InternalPattern.RoomsAuthorizePost)
+  authorizePost(p: AuthorizePostPayload) {
     return this.access.authorizePost(p);
   }
 
-  @MessagePattern(UsersRoomsPattern.RoomsAuthorizeRead)
-  authorizeRead(@Payload() p: AuthorizeReadPayload) {
+  @Handles(InternalPattern.RoomsAuthorizeRead)
+  authorizeRead(p: AuthorizeReadPayload) {
     return this.access.authorizeRead(p);
   }
 
-  @EventPattern(UsersRoomsPattern.RoomsMessageSent)
-  messageSent(@Payload() e: MessageSentEvent) {
+  @HandlesEvent(InternalPattern.RoomsMessageSent)
+  messageSent(e: MessageSentEvent) {
     return this.activity.onMessageSent(e);
   }
 }

@@ -1,27 +1,32 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { AuthorizationModule } from '../authorization/authorization.module';
-import { SettingsModule } from '../settings/settings.module';
-import { User, UserSchema } from '../users/schemas/user.schema';
-import { RoomsController } from './rooms.controller';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { UsersModule } from '../users/users.module';
 import { RoomAccessService } from './room-access.service';
 import { RoomActivityService } from './room-activity.service';
+import { RoomOwnershipService } from './room-ownership.service';
+import { RoomsController } from './rooms.controller';
+import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
 import { Room, RoomSchema } from './schemas/room.schema';
-import { Subscription, SubscriptionSchema } from './schemas/subscription.schema';
+import { UserRoomsListener } from './user-rooms.listener';
 
+/**
+ * Owner of `rocketchat_room`: one room service for every room type (channels now; groups and DMs as thin
+ * layers on it), membership (subscriptions through their repository), who may post and read, what a message
+ * changes on its room, and what user changes mean for rooms.
+ */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: Room.name, schema: RoomSchema },
-      { name: Subscription.name, schema: SubscriptionSchema },
-      { name: User.name, schema: UserSchema },
-    ]),
-    SettingsModule,
-    AuthorizationModule,
-  ],
+  imports: [MongooseModule.forFeature([{ name: Room.name, schema: RoomSchema }]), SubscriptionsModule, UsersModule],
   controllers: [RoomsController],
-  providers: [RoomsService, RoomAccessService, RoomActivityService],
-  exports: [RoomsService, MongooseModule],
+  providers: [
+    RoomsRepository,
+    RoomsService,
+    RoomAccessService,
+    RoomActivityService,
+    RoomOwnershipService,
+    UserRoomsListener,
+  ],
+  exports: [RoomsRepository, RoomsService],
 })
 export class RoomsModule {}

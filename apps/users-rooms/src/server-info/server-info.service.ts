@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { arch, cpus, freemem, platform, release, totalmem } from 'node:os';
-import { AuthUser, Doc, RC_COMPAT_VERSION } from '@app/contracts';
+import { AuthUser, RC_COMPAT_VERSION, ServerInfoResult } from '@app/contracts';
 import { AuthorizationService } from '../authorization/authorization.service';
 
 /** /api/info, as Rocket.Chat 7.x answers it: "major.minor" for everyone, details for `view-statistics`. */
@@ -8,7 +8,7 @@ import { AuthorizationService } from '../authorization/authorization.service';
 export class ServerInfoService {
   constructor(private readonly authorization: AuthorizationService) {}
 
-  async info(caller?: AuthUser): Promise<Doc> {
+  async info(caller?: AuthUser): Promise<ServerInfoResult> {
     const [major, minor] = RC_COMPAT_VERSION.split('.');
     const short = `${major}.${minor}`;
     if (!caller || !(await this.authorization.hasPermission(caller.roles, 'view-statistics'))) {

@@ -1,14 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SettingsGetPayload, UsersRoomsPattern } from '@app/contracts';
+import { InternalPattern, SettingsGetPayload } from '@app/contracts';
+import { Handles } from '@app/transport';
 import { SettingsService } from './settings.service';
 
 @Controller()
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
-  @MessagePattern(UsersRoomsPattern.SettingsGet)
-  get(@Payload() payload: SettingsGetPayload) {
-    return this.settings.getMany(payload.ids);
+  /** `ids: []` asks for every setting (the settings client of the other apps). */
+  @Handles(InternalPattern.SettingsGet)
+  async get(p: SettingsGetPayload) {
+    return p.ids.length ? this.settings.getMany(p.ids) : Object.fromEntries(await this.settings.all());
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { RcEvent } from '@app/contracts';
+import { SettingsReader } from '@app/settings';
 import { EventBus } from '@app/transport';
 import { DEFAULT_SETTINGS, parseSettingValue } from './data/default-settings';
 import { Setting } from './schemas/setting.schema';
@@ -13,20 +14,24 @@ export const OVERWRITE_PREFIX = 'OVERWRITE_SETTING_';
  * from a small in-process copy that every replica drops when a `settings.changed` event arrives.
  */
 @Injectable()
-export class SettingsService implements OnModuleInit {
+export class SettingsService extends SettingsReader implements OnModuleInit {
   private readonly logger = new Logger(SettingsService.name);
   private cache = new Map<string, unknown>();
   private loaded = false;
+  private generation = 0;
 
   constructor(
     @InjectModel(Setting.name) private readonly settings: Model<Setting>,
     @Inject(EventBus) private readonly events: EventBus,
-  ) {}
+  ) {
+    super();
+  }
 
   async onModuleInit(): Promise<void> {
     await this.seed(process.env);
     await this.events.subscribe((event) => {
       if (event === RcEvent.SettingsChanged) {
+        this.generation++;
         this.loaded = false;
       }
     });
@@ -53,6 +58,7 @@ export class SettingsService implements OnModuleInit {
         this.logger.log(`setting ${def._id} overwritten from the environment`);
       }
     }
+    this.generation++;
     this.loaded = false;
     if (changed.length) {
       await this.events.publish(RcEvent.SettingsChanged, { ids: changed });
@@ -60,27 +66,23 @@ export class SettingsService implements OnModuleInit {
   }
 
   private async load(): Promise<void> {
+    const generation = this.generation;
     const docs = await this.settings.find({}, { _id: 1, value: 1 }).lean();
     this.cache = new Map(docs.map((d) => [d._id, d.value]));
-    this.loaded = true;
+    // a change announced while reading makes this copy stale at once
+    this.loaded = generation === this.generation;
   }
 
-  async get<T = unknown>(id: string): Promise<T> {
+  async all(): Promise<ReadonlyMap<string, unknown>> {
     if (!this.loaded) {
       await this.load();
     }
-    return this.cache.get(id) as T;
-  }
-
-  async getMany(ids: string[]): Promise<Record<string, unknown>> {
-    if (!this.loaded) {
-      await this.load();
-    }
-    return Object.fromEntries(ids.map((id) => [id, this.cache.get(id)]));
+    return this.cache;
   }
 
   async set(id: string, value: unknown): Promise<void> {
     await this.settings.updateOne({ _id: id }, { $set: { value, _updatedAt: new Date() } }, { upsert: true });
+    this.generation++;
     this.loaded = false;
     await this.events.publish(RcEvent.SettingsChanged, { ids: [id] });
   }

@@ -1,3 +1,5 @@
+import type { IUser, UserView } from '@app/contracts';
+
 /**
  * Which user fields a caller may see, as Rocket.Chat's API restricts them (CONVENTIONS §5). `services` is
  * never returned to anyone; secrets inside it (password hashes, login tokens) never leave the service.
@@ -20,9 +22,6 @@ export const LIMITED_USER_FIELDS = [
   'settings',
   'inviteToken',
 ] as const;
-
-/** Never selectable, whoever asks. */
-export const SECRET_USER_FIELDS = ['services', 'e2e', 'inviteToken'] as const;
 
 /** users.list default projection (7.x). */
 export const USERS_LIST_DEFAULT_FIELDS: Record<string, 1> = {
@@ -68,10 +67,7 @@ export const PUBLIC_USER_FIELDS: Record<string, 1> = {
 };
 
 /** Removes what must never be returned from a user document. */
-export function stripSecrets<T extends Record<string, unknown>>(user: T): T {
-  const out: Record<string, unknown> = { ...user };
-  for (const f of SECRET_USER_FIELDS) {
-    delete out[f];
-  }
-  return out as T;
+export function stripSecrets(user: Partial<IUser> & { _id: string }): UserView {
+  const { services: _services, e2e: _e2e, inviteToken: _inviteToken, ...rest } = user;
+  return rest;
 }

@@ -1,56 +1,36 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  AuthUser,
+  AuthenticationPattern,
+  CallerPayload,
   ListPayload,
-  LoginPayload,
-  ResolveTokenPayload,
   UsersCreatePayload,
   UsersInfoPayload,
-  UsersRoomsPattern,
+  UsersPattern,
 } from '@app/contracts';
-import { AuthService } from '../auth/auth.service';
+import { Handles } from '@app/transport';
 import { UsersService } from './users.service';
 
 @Controller()
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly auth: AuthService,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
-  @MessagePattern(UsersRoomsPattern.Login)
-  login(@Payload() p: LoginPayload) {
-    return this.auth.login(p);
-  }
-
-  @MessagePattern(UsersRoomsPattern.Logout)
-  logout(@Payload() p: { caller: AuthUser }) {
-    return this.auth.logout(p.caller);
-  }
-
-  @MessagePattern(UsersRoomsPattern.ResolveToken)
-  resolveToken(@Payload() p: ResolveTokenPayload) {
-    return this.auth.resolveToken(p.userId, p.hashedToken);
-  }
-
-  @MessagePattern(UsersRoomsPattern.Me)
-  me(@Payload() p: { caller: AuthUser }) {
+  @Handles(AuthenticationPattern.Me)
+  me(p: CallerPayload) {
     return this.users.me(p.caller._id);
   }
 
-  @MessagePattern(UsersRoomsPattern.UsersCreate)
-  create(@Payload() p: UsersCreatePayload) {
+  @Handles(UsersPattern.Create)
+  create(p: UsersCreatePayload) {
     return this.users.create(p);
   }
 
-  @MessagePattern(UsersRoomsPattern.UsersInfo)
-  info(@Payload() p: UsersInfoPayload) {
+  @Handles(UsersPattern.Info)
+  info(p: UsersInfoPayload) {
     return this.users.info(p);
   }
 
-  @MessagePattern(UsersRoomsPattern.UsersList)
-  list(@Payload() p: ListPayload) {
+  @Handles(UsersPattern.List)
+  list(p: ListPayload) {
     return this.users.list(p);
   }
 }

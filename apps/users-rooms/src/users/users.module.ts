@@ -1,19 +1,50 @@
 import { Module } from '@nestjs/common';
-import { LoginAttemptsService } from '../accounts/login-attempts/login-attempts.service';
-import { OAuthLoginService } from '../accounts/oauth/oauth-login.service';
-import { AuthService } from '../auth/auth.service';
-import { AuthorizationModule } from '../authorization/authorization.module';
-import { RoomsModule } from '../rooms/rooms.module';
-import { SettingsModule } from '../settings/settings.module';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MailModule } from '../mail/mail.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { IdleUsersService } from './admin/idle-users.service';
+import { ProfileWriterService } from './admin/profile-writer.service';
+import { UserAdminController } from './admin/user-admin.controller';
+import { UserEditService } from './admin/user-edit.service';
+import { UserLifecycleService } from './admin/user-lifecycle.service';
+import { UserProfileController } from './profile/user-profile.controller';
+import { UserProfileService } from './profile/user-profile.service';
+import { RegistrationController } from './registration/registration.controller';
+import { RegistrationService } from './registration/registration.service';
+import { UserRolesController } from './roles/user-roles.controller';
+import { UserRolesService } from './roles/user-roles.service';
+import { User, UserSchema } from './schemas/user.schema';
+import { UserSessionsService } from './user-sessions.service';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-/** Users and their login tokens (the `users` model is registered by RoomsModule, which shares it). */
+/**
+ * Owner of `users`: creating, reading, listing, editing, activating and deleting users, registration, presence,
+ * preferences, and who holds which role. What a user change means for rooms is announced as `UserEvents` and
+ * handled by the rooms context.
+ */
 @Module({
-  imports: [RoomsModule, SettingsModule, AuthorizationModule],
-  controllers: [UsersController],
-  // the accounts area's login-side services sit here, beside the AuthService that calls them
-  providers: [UsersService, AuthService, LoginAttemptsService, OAuthLoginService],
-  exports: [UsersService],
+  imports: [MongooseModule.forFeature([{ name: User.name, schema: UserSchema }]), SubscriptionsModule, MailModule],
+  controllers: [
+    UsersController,
+    UserAdminController,
+    UserProfileController,
+    RegistrationController,
+    UserRolesController,
+  ],
+  providers: [
+    UsersRepository,
+    UsersService,
+    UserSessionsService,
+    UserEditService,
+    UserLifecycleService,
+    ProfileWriterService,
+    IdleUsersService,
+    UserProfileService,
+    RegistrationService,
+    UserRolesService,
+  ],
+  exports: [UsersRepository, UsersService, UserSessionsService],
 })
 export class UsersModule {}

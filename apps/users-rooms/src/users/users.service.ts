@@ -1,19 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import * as bcrypt from 'bcrypt';
-import { FilterQuery, Model } from 'mongoose';
+import { FilterQuery } from 'mongoose';
 import { sha256Hex } from '@app/auth';
 import { APP_ENV, UsersRoomsEnv } from '@app/config';
-import { AuthUser, Doc, ListPayload, RcEvent, UsersCreatePayload, UsersInfoPayload } from '@app/contracts';
-import { randomId } from '@app/database';
-import { RcError } from '@app/envelope';
+import {
+  AuthUser,
+  IUser,
+  UserRoomView,
+  ListPayload,
+  NewUserFields,
+  Paged,
+  RcEvent,
+  UsersCreatePayload,
+  UsersInfoPayload,
+  UserView,
+} from '@app/contracts';
+import { isDuplicateKey, randomId } from '@app/database';
+import { Errors, RcError } from '@app/envelope';
 import { parseQuery, parseSort, reviveQuery } from '@app/paging';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
-import { exactInsensitive, matchesNamePattern } from '../common/regex';
-import { RoomsService } from '../rooms/rooms.service';
+import { matchesNamePattern } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
-import { User } from './schemas/user.schema';
+import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { UserCreatedEvent, UserEvents } from './user-events';
+import { UsersRepository } from './users.repository';
 import {
   LIMITED_USER_FIELDS,
   PUBLIC_USER_FIELDS,
@@ -22,35 +34,22 @@ import {
   USERS_LIST_QUERY_FIELDS_LIMITED,
 } from './user-fields';
 
-export interface NewUser {
-  username: string;
-  name: string;
-  email?: string;
-  password?: string;
-  roles: string[];
-  active?: boolean;
-  verified?: boolean;
-  type?: string;
-  bio?: string;
-  nickname?: string;
-  statusText?: string;
-  requirePasswordChange?: boolean;
-  customFields?: Record<string, unknown>;
-  joinDefaultChannels?: boolean;
-  _id?: string;
-}
+/** A user to store: users.create's fields (email and password optional), the roles decided, and the kind. */
+export type NewUser = Pick<NewUserFields, 'username' | 'name'> &
+  Partial<Omit<NewUserFields, 'username' | 'name' | 'roles'>> & { roles: string[]; type?: string; _id?: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectModel(User.name) private readonly users: Model<User>,
+    private readonly users: UsersRepository,
+    private readonly subscriptions: SubscriptionsRepository,
     @Inject(APP_ENV) private readonly env: UsersRoomsEnv,
     private readonly settings: SettingsService,
     private readonly authorization: AuthorizationService,
-    private readonly rooms: RoomsService,
     private readonly events: EventBus,
+    private readonly hooks: EventEmitter2,
   ) {}
 
   /** Rocket.Chat stores bcrypt(sha256hex(password)). */
@@ -63,7 +62,7 @@ export class UsersService {
   }
 
   /** users.create */
-  async create(p: UsersCreatePayload): Promise<{ user: Doc }> {
+  async create(p: UsersCreatePayload): Promise<{ user: UserView }> {
     if (!(await this.authorization.hasPermission(p.caller.roles, 'create-user'))) {
       throw RcError.failure('error-action-not-allowed', 'Adding user is not allowed', {
         method: 'insertOrUpdateUser',
@@ -91,27 +90,20 @@ export class UsersService {
         action: 'Assign_admin',
       });
     }
+    const { caller: _caller, ...fields } = p;
     const user = await this.insert({
-      username: p.username,
-      name: p.name,
-      email: p.email,
-      password: p.password,
+      ...fields,
       roles,
       active: p.active ?? true,
       verified: p.verified ?? false,
-      bio: p.bio,
-      nickname: p.nickname,
-      statusText: p.statusText,
-      requirePasswordChange: p.requirePasswordChange,
-      customFields: p.customFields,
       joinDefaultChannels: p.joinDefaultChannels ?? true,
     });
-    return { user: stripSecrets(user as unknown as Record<string, unknown>) };
+    return { user: stripSecrets(user) };
   }
 
   /** Validates and stores a new user (users.create and the first admin). */
-  async insert(u: NewUser): Promise<User> {
-    const pattern = await this.settings.get<string>('UTF8_User_Names_Validation');
+  async insert(u: NewUser): Promise<IUser> {
+    const pattern = await this.settings.string('UTF8_User_Names_Validation', '[0-9a-zA-Z-_.]+');
     if (!u.username || !matchesNamePattern(u.username, pattern)) {
       throw RcError.failure('error-input-is-not-a-valid-field', `${u.username} is not a valid username`, {
         method: 'insertOrUpdateUser',
@@ -125,21 +117,14 @@ export class UsersService {
         email: u.email,
       });
     }
-    if (await this.users.exists({ username: exactInsensitive(u.username) })) {
-      throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, {
-        method: 'insertOrUpdateUser',
-        field: u.username,
-      });
+    if (await this.users.usernameTaken(u.username)) {
+      throw Errors.fieldUnavailable(u.username);
     }
-    // addresses are stored lower-case, so an exact match is case-insensitive and can use the index
-    if (u.email && (await this.users.exists({ 'emails.address': u.email.toLowerCase() }))) {
-      throw RcError.failure('error-field-unavailable', `${u.email} is already in use :(`, {
-        method: 'insertOrUpdateUser',
-        field: u.email,
-      });
+    if (u.email && (await this.users.emailTaken(u.email))) {
+      throw Errors.fieldUnavailable(u.email);
     }
     const now = new Date();
-    const doc: Partial<User> & Record<string, unknown> = {
+    const doc: IUser = {
       _id: u._id ?? randomId(),
       createdAt: now,
       _updatedAt: now,
@@ -164,21 +149,20 @@ export class UsersService {
       settings: {},
     };
     try {
-      await this.users.create(doc);
+      await this.users.insert(doc);
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
-        throw RcError.failure('error-field-unavailable', `${u.username} is already in use :(`, {
-          method: 'insertOrUpdateUser',
-          field: u.username,
-        });
+      if (isDuplicateKey(err)) {
+        throw Errors.fieldUnavailable(u.username);
       }
       throw err;
     }
-    if (u.joinDefaultChannels) {
-      await this.rooms.joinDefaultChannels({ _id: doc._id!, username: u.username, name: u.name, roles: u.roles });
-    }
-    await this.events.publish(RcEvent.UserChanged, { userId: doc._id! });
-    return (await this.users.findById(doc._id).lean()) as User;
+    const created: UserCreatedEvent = {
+      user: { _id: doc._id, username: u.username, name: u.name, roles: u.roles },
+      joinDefaultChannels: !!u.joinDefaultChannels,
+    };
+    await this.hooks.emitAsync(UserEvents.Created, created);
+    await this.events.publish(RcEvent.UserChanged, { userId: doc._id });
+    return (await this.users.findById(doc._id)) as IUser;
   }
 
   private async canSeeFull(caller: AuthUser, targetId?: string): Promise<boolean> {
@@ -186,29 +170,29 @@ export class UsersService {
   }
 
   /** users.info */
-  async info(p: UsersInfoPayload): Promise<{ user: Doc }> {
-    if (!p.userId && !p.username) {
-      throw RcError.failure(
-        'error-user-param-not-provided',
-        'The required "userId" or "username" param was not provided',
-      );
+  async info(p: UsersInfoPayload): Promise<{ user: UserView }> {
+    const username = p.username ?? p.user;
+    if (!p.userId && !username) {
+      throw Errors.userParamNotProvided();
     }
-    const filter: FilterQuery<User> = p.userId ? { _id: p.userId } : { username: exactInsensitive(p.username!) };
-    const found = await this.users.findOne(filter, { services: 0 }).lean();
+    const found = p.userId
+      ? await this.users.findById(p.userId, { services: 0 })
+      : await this.users.findByUsername(username!, { services: 0 });
     if (!found) {
       throw RcError.plain('User not found.');
     }
     const full = await this.canSeeFull(p.caller, found._id);
-    let user: Record<string, unknown>;
+    let user: UserView;
     if (full) {
-      user = stripSecrets(found as unknown as Record<string, unknown>);
+      user = stripSecrets(found);
     } else {
-      user = { _id: found._id };
-      for (const k of Object.keys(PUBLIC_USER_FIELDS)) {
-        if ((found as unknown as Record<string, unknown>)[k] !== undefined) {
-          user[k] = (found as unknown as Record<string, unknown>)[k];
+      const visible: Record<string, unknown> = { _id: found._id };
+      for (const k of Object.keys(PUBLIC_USER_FIELDS) as (keyof IUser)[]) {
+        if (found[k] !== undefined) {
+          visible[k] = found[k];
         }
       }
+      user = visible as UserView;
     }
     const wantsRooms = p.includeUserRooms || p.fields?.userRooms === 1;
     if (
@@ -216,13 +200,22 @@ export class UsersService {
       (p.caller._id === found._id ||
         (await this.authorization.hasPermission(p.caller.roles, 'view-other-user-channels')))
     ) {
-      user.rooms = await this.rooms.roomsOfUser(found._id);
+      user.rooms = await this.roomsOf(found._id);
     }
     return { user };
   }
 
+  /** The user's rooms for users.info's `rooms`. */
+  private async roomsOf(userId: string): Promise<UserRoomView[]> {
+    const subs = await this.subscriptions.find(
+      { 'u._id': userId },
+      { projection: { rid: 1, name: 1, t: 1, roles: 1, unread: 1 } },
+    );
+    return subs.map((s) => ({ _id: s._id, rid: s.rid, name: s.name, t: s.t, roles: s.roles ?? [], unread: s.unread }));
+  }
+
   /** users.list */
-  async list(p: ListPayload): Promise<{ users: Doc[]; count: number; offset: number; total: number }> {
+  async list(p: ListPayload): Promise<Paged<'users', UserView>> {
     if (!(await this.authorization.hasPermission(p.caller.roles, 'view-d-room'))) {
       throw RcError.forbidden();
     }
@@ -254,30 +247,30 @@ export class UsersService {
     if (!Object.keys(projection).length) {
       projection._id = 1;
     }
-    const filter = p.page.query ? (reviveQuery(p.page.query) as FilterQuery<User>) : {};
+    const filter = p.page.query ? (reviveQuery(p.page.query) as FilterQuery<IUser>) : {};
     const [users, total] = await Promise.all([
-      this.users
-        .find(filter, projection)
-        .sort(p.page.sort ?? { username: 1 })
-        .skip(p.page.offset)
-        .limit(p.page.count)
-        .lean(),
-      this.users.countDocuments(filter),
+      this.users.find<UserView>(filter, {
+        projection,
+        sort: p.page.sort ?? { username: 1 },
+        skip: p.page.offset,
+        limit: p.page.count,
+      }),
+      this.users.count(filter),
     ]);
-    return { users: users as unknown as Doc[], count: users.length, offset: p.page.offset, total };
+    return { users, count: users.length, offset: p.page.offset, total };
   }
 
   /** The logged-in user as `/me` and login's `me` show it. */
-  async me(userId: string): Promise<Doc> {
-    const user = await this.users.findById(userId).lean();
+  async me(userId: string): Promise<UserView> {
+    const user = await this.users.findById(userId);
     if (!user) {
-      throw RcError.failure('error-invalid-user', 'Invalid user');
+      throw Errors.invalidUser();
     }
-    const siteUrl = String((await this.settings.get<string>('Site_Url')) ?? '').replace(/\/$/, '');
+    const siteUrl = (await this.settings.string('Site_Url', '')).replace(/\/$/, '');
     const verified = user.emails?.find((e) => e.verified);
     const services = user.services ?? {};
-    const out: Record<string, unknown> = {
-      ...stripSecrets(user as unknown as Record<string, unknown>),
+    const out: UserView = {
+      ...stripSecrets(user),
       settings: {
         preferences: user.settings?.preferences ?? {},
         ...(user.settings?.profile ? { profile: user.settings.profile } : {}),
@@ -286,8 +279,8 @@ export class UsersService {
       avatarUrl: `${siteUrl}/avatar/${user.username}`,
       services: {
         password: { exists: !!services.password?.bcrypt },
-        totp: { enabled: !!(services.totp as { enabled?: boolean } | undefined)?.enabled },
-        email2fa: { enabled: !!(services.email2fa as { enabled?: boolean } | undefined)?.enabled },
+        totp: { enabled: !!services.totp?.enabled },
+        email2fa: { enabled: !!services.email2fa?.enabled },
       },
     };
     if (verified) {

@@ -10,6 +10,13 @@ export interface AuthUser {
   hashedToken: string;
   /** the token is a personal access token */
   isPat?: boolean;
+  /** a personal access token created with `bypassTwoFactor` */
+  bypassTwoFactor?: boolean;
+}
+
+/** Every request on behalf of a logged-in user carries it. */
+export interface CallerPayload {
+  caller: AuthUser;
 }
 
 /** Paging as the gateway parsed it (`libs/paging`). Sort/fields/query are forwarded as plain JSON. */
@@ -23,8 +30,48 @@ export interface PageRequest {
   query?: Record<string, unknown>;
 }
 
-/** A JSON document as it crosses the transport (dates are ISO strings). */
-export type Doc = Record<string, unknown>;
+/** A list endpoint's request: the caller and the parsed paging. */
+export interface ListPayload extends CallerPayload {
+  page: PageRequest;
+}
+
+/** `{ <key>: T[], count, offset, total }`, Rocket.Chat's paged list answer. */
+export type Paged<K extends string, T> = { [P in K]: T[] } & { count: number; offset: number; total: number };
+
+/** `userId`, `username` or `user` (Rocket.Chat's getUserFromParams). */
+export interface UserParams {
+  userId?: string;
+  username?: string;
+  user?: string;
+}
+
+/** `roomId` or `roomName` (Rocket.Chat's findChannelByIdOrName and friends). */
+export interface RoomRef {
+  roomId?: string;
+  roomName?: string;
+}
+
+/** The `x-2fa-code` / `x-2fa-method` headers of a request to a route Rocket.Chat flags `twoFactorRequired`. */
+export interface TwoFactorInput {
+  code?: string;
+  method?: string;
+}
+
+/** A request to a `twoFactorRequired` route: the service checks the second factor before the handler runs. */
+export interface TwoFactorPayload extends CallerPayload {
+  twoFactor?: TwoFactorInput;
+}
+
+/**
+ * A body Rocket.Chat checks inside the handler (its own error codes, not `invalid-params`), so the gateway
+ * forwards it untouched and the service validates it.
+ */
+export interface RawBodyPayload extends CallerPayload {
+  body: Record<string, unknown>;
+}
+
+/** An empty answer (`{success: true}` on the wire). */
+export type Empty = Record<string, never>;
 
 export interface HealthResult {
   service: string;

@@ -1,65 +1,25 @@
-import { IsArray, IsBoolean, IsDefined, IsObject, IsOptional, IsString } from 'class-validator';
+import type { UsersCreatePayload } from '@app/contracts';
+import { Feeds, Opt, Params, Static, Type } from '@app/validation';
 
-/** users.create (Rocket.Chat's schema: these keys only). */
-export class UsersCreateDto {
-  @IsDefined()
-  @IsString()
-  email: string;
+/** The user fields of users.create (Rocket.Chat's schema: these keys only); users.update's `data` reuses them. */
+export const NewUserProperties = {
+  email: Type.String(),
+  name: Type.String(),
+  password: Type.String(),
+  username: Type.String(),
+  active: Opt(Type.Boolean()),
+  bio: Opt(Type.String()),
+  nickname: Opt(Type.String()),
+  statusText: Opt(Type.String()),
+  roles: Opt(Type.Array(Type.String())),
+  joinDefaultChannels: Opt(Type.Boolean()),
+  requirePasswordChange: Opt(Type.Boolean()),
+  setRandomPassword: Opt(Type.Boolean()),
+  sendWelcomeEmail: Opt(Type.Boolean()),
+  verified: Opt(Type.Boolean()),
+  customFields: Opt(Type.Object({})),
+};
 
-  @IsDefined()
-  @IsString()
-  name: string;
-
-  @IsDefined()
-  @IsString()
-  password: string;
-
-  @IsDefined()
-  @IsString()
-  username: string;
-
-  @IsOptional()
-  @IsBoolean()
-  active?: boolean;
-
-  @IsOptional()
-  @IsString()
-  bio?: string;
-
-  @IsOptional()
-  @IsString()
-  nickname?: string;
-
-  @IsOptional()
-  @IsString()
-  statusText?: string;
-
-  @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  roles?: string[];
-
-  @IsOptional()
-  @IsBoolean()
-  joinDefaultChannels?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  requirePasswordChange?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  setRandomPassword?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  sendWelcomeEmail?: boolean;
-
-  @IsOptional()
-  @IsBoolean()
-  verified?: boolean;
-
-  @IsOptional()
-  @IsObject()
-  customFields?: Record<string, unknown>;
-}
+/** users.create */
+export const UsersCreateDto = Params(NewUserProperties, { required: ['email', 'name', 'password', 'username'] });
+export type UsersCreateDto = Feeds<UsersCreatePayload, Static<typeof UsersCreateDto>>;

@@ -1,13 +1,14 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { IRoom, RoomType } from '@app/contracts';
 
 /** Rocket.Chat's IRoom, in `rocketchat_room`. */
 @Schema({ collection: 'rocketchat_room', versionKey: false, strict: false })
-export class Room {
+export class Room implements IRoom {
   @Prop({ type: String })
   _id: string;
 
-  @Prop({ required: true })
-  t: string;
+  @Prop({ type: String, required: true })
+  t: RoomType;
 
   @Prop()
   name?: string;
@@ -65,6 +66,3 @@ export const RoomSchema = SchemaFactory.createForClass(Room);
 RoomSchema.index({ name: 1 }, { unique: true, sparse: true });
 RoomSchema.index({ t: 1, name: 1 });
 RoomSchema.index({ default: 1 });
-
-/** Fields no API response or `fields`/`query` may expose. */
-export const HIDDEN_ROOM_FIELDS = ['joinCode', 'members', 'importIds', 'e2e'] as const;

@@ -1,23 +1,9 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-
-export interface LoginToken {
-  hashedToken: string;
-  when?: Date;
-  type?: 'personalAccessToken';
-  createdAt?: Date;
-  lastTokenPart?: string;
-  name?: string;
-  bypassTwoFactor?: boolean;
-}
-
-export interface UserEmail {
-  address: string;
-  verified: boolean;
-}
+import type { IUser, IUserEmail, IUserServices, IUserSettings } from '@app/contracts';
 
 /** Rocket.Chat's IUser, in the `users` collection. */
 @Schema({ collection: 'users', versionKey: false, strict: false })
-export class User {
+export class User implements IUser {
   @Prop({ type: String })
   _id: string;
 
@@ -34,7 +20,7 @@ export class User {
   name?: string;
 
   @Prop({ type: [Object], default: undefined })
-  emails?: UserEmail[];
+  emails?: IUserEmail[];
 
   @Prop({ type: String, default: 'user' })
   type: string;
@@ -67,14 +53,10 @@ export class User {
   requirePasswordChange?: boolean;
 
   @Prop({ type: Object })
-  services?: {
-    password?: { bcrypt?: string };
-    resume?: { loginTokens?: LoginToken[] };
-    [service: string]: unknown;
-  };
+  services?: IUserServices;
 
   @Prop({ type: Object })
-  settings?: { preferences?: Record<string, unknown>; profile?: Record<string, unknown> };
+  settings?: IUserSettings;
 
   @Prop({ type: Object })
   customFields?: Record<string, unknown>;

@@ -1,0 +1,45 @@
+import { Controller } from '@nestjs/common';
+import {
+  CallerPayload,
+  CreateTokenPayload,
+  GeneratePersonalAccessTokenPayload,
+  PersonalAccessTokenNamePayload,
+  UsersTokensPattern,
+} from '@app/contracts';
+import { Handles } from '@app/transport';
+import { CreateTokenService } from './create-token.service';
+import { PersonalAccessTokensService } from './personal-access-tokens.service';
+
+/** Personal access tokens and users.createToken. */
+@Controller()
+export class TokensController {
+  constructor(
+    private readonly pats: PersonalAccessTokensService,
+    private readonly tokens: CreateTokenService,
+  ) {}
+
+  @Handles(UsersTokensPattern.GeneratePersonalAccessToken)
+  generate(p: GeneratePersonalAccessTokenPayload) {
+    return this.pats.generate(p);
+  }
+
+  @Handles(UsersTokensPattern.RegeneratePersonalAccessToken)
+  regenerate(p: PersonalAccessTokenNamePayload) {
+    return this.pats.regenerate(p);
+  }
+
+  @Handles(UsersTokensPattern.RemovePersonalAccessToken)
+  remove(p: PersonalAccessTokenNamePayload) {
+    return this.pats.remove(p);
+  }
+
+  @Handles(UsersTokensPattern.GetPersonalAccessTokens)
+  list(p: CallerPayload) {
+    return this.pats.list(p.caller);
+  }
+
+  @Handles(UsersTokensPattern.CreateToken)
+  createToken(p: CreateTokenPayload) {
+    return this.tokens.createToken(p);
+  }
+}

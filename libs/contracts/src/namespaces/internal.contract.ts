@@ -1,0 +1,117 @@
+/** Service-to-service patterns that no REST route maps to one-to-one. */
+import type { AuthUser, HealthResult } from '../common/types';
+import type { IMessage, IMessageMention, IPermission, RoomType } from '../documents';
+import {
+  CHAT_SERVICE,
+  definePatterns,
+  INTEGRATIONS_SERVICE,
+  LIVECHAT_SERVICE,
+  ServiceName,
+  USERS_ROOMS_SERVICE,
+} from '../registry';
+
+export const InternalPattern = definePatterns({
+  UsersRoomsHealth: { pattern: 'users-rooms.health', service: USERS_ROOMS_SERVICE },
+  ChatHealth: { pattern: 'chat.health', service: CHAT_SERVICE },
+  LivechatHealth: { pattern: 'livechat.health', service: LIVECHAT_SERVICE },
+  IntegrationsHealth: { pattern: 'integrations.health', service: INTEGRATIONS_SERVICE },
+  /** the gateway's auth cache miss: is this a live token of this user? */
+  ResolveToken: { pattern: 'auth.resolveToken', service: USERS_ROOMS_SERVICE },
+  /** settings values by id (the settings client of every app) */
+  SettingsGet: { pattern: 'settings.get', service: USERS_ROOMS_SERVICE },
+  /** the permission → roles table (the permission store of every app) */
+  PermissionsAll: { pattern: 'permissions.all', service: USERS_ROOMS_SERVICE },
+  /** may the user post in this room (chat asks before it stores a message) */
+  RoomsAuthorizePost: { pattern: 'rooms.authorizePost', service: USERS_ROOMS_SERVICE },
+  /** may the user read this room's history */
+  RoomsAuthorizeRead: { pattern: 'rooms.authorizeRead', service: USERS_ROOMS_SERVICE },
+  /** event: a message was stored; update room counters and subscriptions */
+  RoomsMessageSent: { pattern: 'rooms.messageSent', service: USERS_ROOMS_SERVICE },
+});
+
+/** The health pattern each service answers (the gateway's readiness asks them all). */
+export const HEALTH_PATTERN = {
+  [USERS_ROOMS_SERVICE]: InternalPattern.UsersRoomsHealth,
+  [CHAT_SERVICE]: InternalPattern.ChatHealth,
+  [LIVECHAT_SERVICE]: InternalPattern.LivechatHealth,
+  [INTEGRATIONS_SERVICE]: InternalPattern.IntegrationsHealth,
+} as const satisfies Record<ServiceName, string>;
+
+export interface ResolveTokenPayload {
+  userId: string;
+  hashedToken: string;
+}
+
+export interface SettingsGetPayload {
+  ids: string[];
+}
+
+/** The caller as the gateway resolved it (saves a user look-up on the hot path). */
+export interface CallerRef {
+  _id: string;
+  username: string;
+  name?: string;
+  roles: string[];
+}
+
+export interface AuthorizePostPayload {
+  userId: string;
+  caller?: CallerRef;
+  roomId?: string;
+  /** `#name`, `@username` or a bare id/name (chat.postMessage's `channel`) */
+  channel?: string;
+  /** usernames mentioned in the text (`@name`), resolved to users in the reply */
+  mentionUsernames?: string[];
+}
+export interface AuthorizePostResult {
+  room: { _id: string; t: RoomType; name?: string; fname?: string };
+  user: { _id: string; username: string; name?: string };
+  mentions: IMessageMention[];
+}
+
+export interface AuthorizeReadPayload {
+  userId: string;
+  roomId?: string;
+  roomName?: string;
+  /** the caller's global roles, when known (saves a user look-up) */
+  roles?: string[];
+  /** room types the endpoint accepts (`channels.history`: c) */
+  types: string[];
+  /** the error raised when the room is missing or of another type */
+  notFoundError: 'error-room-not-found';
+  /** the error raised when neither roomId nor roomName is given (channels.* / groups.*) */
+  missingParamError: 'error-roomid-param-not-provided' | 'error-room-param-not-provided';
+}
+export interface AuthorizeReadResult {
+  room: { _id: string; t: RoomType; name?: string };
+  /** the caller's subscription `ls` (last seen), for unreads */
+  lastSeen?: string;
+}
+
+export interface MessageSentEvent {
+  rid: string;
+  messageId: string;
+  ts: string;
+  userId: string;
+  /** the message as stored, for `lastMessage` */
+  message: Pick<IMessage, '_id' | 'msg' | 'u' | 'rid'> & Partial<IMessage>;
+  mentionedUserIds: string[];
+  hasGroupMention: boolean;
+  /** a thread reply (no unread counts in the room) */
+  tmid?: string;
+}
+
+declare module '../registry' {
+  interface RcContract {
+    [InternalPattern.UsersRoomsHealth]: { payload: Record<string, never>; result: HealthResult };
+    [InternalPattern.ChatHealth]: { payload: Record<string, never>; result: HealthResult };
+    [InternalPattern.LivechatHealth]: { payload: Record<string, never>; result: HealthResult };
+    [InternalPattern.IntegrationsHealth]: { payload: Record<string, never>; result: HealthResult };
+    [InternalPattern.ResolveToken]: { payload: ResolveTokenPayload; result: AuthUser | null };
+    [InternalPattern.SettingsGet]: { payload: SettingsGetPayload; result: Record<string, unknown> };
+    [InternalPattern.PermissionsAll]: { payload: Record<string, never>; result: Pick<IPermission, '_id' | 'roles'>[] };
+    [InternalPattern.RoomsAuthorizePost]: { payload: AuthorizePostPayload; result: AuthorizePostResult };
+    [InternalPattern.RoomsAuthorizeRead]: { payload: AuthorizeReadPayload; result: AuthorizeReadResult };
+    [InternalPattern.RoomsMessageSent]: { payload: MessageSentEvent; result: void };
+  }
+}

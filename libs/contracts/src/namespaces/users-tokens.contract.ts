@@ -1,0 +1,55 @@
+/** users.*: personal access tokens and users.createToken. */
+import type { CallerPayload, Empty, TwoFactorPayload, UserParams } from '../common/types';
+import { definePatterns, USERS_ROOMS_SERVICE } from '../registry';
+
+export const UsersTokensPattern = definePatterns({
+  GeneratePersonalAccessToken: { pattern: 'users.generatePersonalAccessToken', service: USERS_ROOMS_SERVICE },
+  RegeneratePersonalAccessToken: { pattern: 'users.regeneratePersonalAccessToken', service: USERS_ROOMS_SERVICE },
+  RemovePersonalAccessToken: { pattern: 'users.removePersonalAccessToken', service: USERS_ROOMS_SERVICE },
+  GetPersonalAccessTokens: { pattern: 'users.getPersonalAccessTokens', service: USERS_ROOMS_SERVICE },
+  CreateToken: { pattern: 'users.createToken', service: USERS_ROOMS_SERVICE },
+});
+
+export interface GeneratePersonalAccessTokenPayload extends TwoFactorPayload {
+  tokenName?: string;
+  bypassTwoFactor?: boolean;
+}
+
+export interface PersonalAccessTokenNamePayload extends TwoFactorPayload {
+  tokenName?: string;
+}
+
+/** A personal access token as users.getPersonalAccessTokens lists it (never the secret). */
+export interface PersonalAccessTokenInfo {
+  name: string;
+  /** ISO date */
+  createdAt: string;
+  /** last 6 characters of the token, so the owner can tell tokens apart */
+  lastTokenPart: string;
+  bypassTwoFactor: boolean;
+}
+
+/** users.createToken: `userId`, `username` or `user` names the target. */
+export interface CreateTokenPayload extends CallerPayload, UserParams {}
+
+declare module '../registry' {
+  interface RcContract {
+    [UsersTokensPattern.GeneratePersonalAccessToken]: {
+      payload: GeneratePersonalAccessTokenPayload;
+      result: { token: string };
+    };
+    [UsersTokensPattern.RegeneratePersonalAccessToken]: {
+      payload: PersonalAccessTokenNamePayload;
+      result: { token: string };
+    };
+    [UsersTokensPattern.RemovePersonalAccessToken]: { payload: PersonalAccessTokenNamePayload; result: Empty };
+    [UsersTokensPattern.GetPersonalAccessTokens]: {
+      payload: CallerPayload;
+      result: { tokens: PersonalAccessTokenInfo[] };
+    };
+    [UsersTokensPattern.CreateToken]: {
+      payload: CreateTokenPayload;
+      result: { data: { userId: string; authToken: string } };
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './settings-reader';
+export * from './settings-client';
+export * from './settings-client.module';

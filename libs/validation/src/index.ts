@@ -1,0 +1,4 @@
+export { Type, type Static, type TSchema } from '@sinclair/typebox';
+export * from './ajv';
+export * from './decorators';
+export * from './schemas';
