@@ -1,5 +1,5 @@
 /** chat.postMessage, and what it changes on the room. */
-import { adminHeaders, createChannel, createUserAndLogin, request } from './helpers/api';
+import { adminHeaders, createChannel, createUserAndLogin, get, post, request } from './helpers/api';
 
 describe('POST /api/v1/chat.postMessage', () => {
   it('posts by roomId and answers ts, channel and the stored message', async () => {
@@ -140,6 +140,63 @@ describe('POST /api/v1/chat.postMessage', () => {
       .set({ ...owner.credentials.headers })
       .send({ roomId: channel._id, text: 'announcement' })
       .expect(200);
+  });
+
+  it('stores a tmid reply as a thread message: the parent counts it, history can leave it out', async () => {
+    const { credentials, user } = await createUserAndLogin();
+    const channel = await createChannel(credentials.headers);
+    const parent = await post('chat.postMessage', credentials.headers, { roomId: channel._id, text: 'parent' }).expect(
+      200,
+    );
+    const parentId = parent.body.message._id as string;
+    const reply = await post('chat.postMessage', credentials.headers, {
+      roomId: channel._id,
+      text: 'in the thread',
+      tmid: parentId,
+    }).expect(200);
+    expect(reply.body.message).toMatchObject({ tmid: parentId, msg: 'in the thread' });
+    const all = await get('channels.history', credentials.headers, { roomId: channel._id }).expect(200);
+    const stored = (all.body.messages as { _id: string; tcount?: number; replies?: string[] }[]).find(
+      (m) => m._id === parentId,
+    );
+    expect(stored).toMatchObject({ tcount: 1, replies: [user._id] });
+    const main = await get('channels.history', credentials.headers, {
+      roomId: channel._id,
+      showThreadMessages: 'false',
+    }).expect(200);
+    expect((main.body.messages as { _id: string }[]).map((m) => m._id)).toEqual([parentId]);
+  });
+
+  it('refuses a tmid of a message in another room', async () => {
+    const { credentials } = await createUserAndLogin();
+    const a = await createChannel(credentials.headers);
+    const b = await createChannel(credentials.headers);
+    const parent = await post('chat.postMessage', credentials.headers, { roomId: a._id, text: 'x' }).expect(200);
+    const res = await post('chat.postMessage', credentials.headers, {
+      roomId: b._id,
+      text: 'y',
+      tmid: parent.body.message._id,
+    }).expect(400);
+    expect(res.body).toMatchObject({ success: false, errorType: 'error-invalid-message' });
+  });
+
+  it('fills urls from the text unless parseUrls is false, and keeps groupable: false', async () => {
+    const { credentials } = await createUserAndLogin();
+    const channel = await createChannel(credentials.headers);
+    const text = 'see https://rocket.chat/docs, and http://example.com/a?b=1.';
+    const parsed = await post('chat.postMessage', credentials.headers, { roomId: channel._id, text }).expect(200);
+    expect(parsed.body.message.urls).toEqual([
+      { url: 'https://rocket.chat/docs' },
+      { url: 'http://example.com/a?b=1' },
+    ]);
+    const plain = await post('chat.postMessage', credentials.headers, {
+      roomId: channel._id,
+      text,
+      parseUrls: false,
+      groupable: false,
+    }).expect(200);
+    expect(plain.body.message.urls).toBeUndefined();
+    expect(plain.body.message.groupable).toBe(false);
   });
 
   it('answers 401 without login', async () => {

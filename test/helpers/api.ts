@@ -1,4 +1,5 @@
 /** HTTP helpers for the e2e tests: a supertest agent on the gateway, login, and fixtures made through the API. */
+import { createHash } from 'node:crypto';
 import supertest from 'supertest';
 import { readState } from './state';
 
@@ -130,4 +131,49 @@ export async function createChannel(
     throw new Error(`channels.create ${name} failed: ${describeResponse(res)}`);
   }
   return reply.channel;
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** `POST /api/v1/<path>` with the given headers and JSON body. */
+export const post = (path: string, headers: AuthHeaders | Record<string, string>, body: unknown) =>
+  request()
+    .post(`/api/v1/${path}`)
+    .set({ ...headers })
+    .send(body as object);
+
+/** `GET /api/v1/<path>` with the given headers and query. */
+export const get = (path: string, headers: AuthHeaders | Record<string, string>, query: Record<string, string> = {}) =>
+  request()
+    .get(`/api/v1/${path}`)
+    .set({ ...headers })
+    .query(query);
+
+/** Rocket.Chat 7's 401 body. */
+export const NOT_LOGGED_IN = {
+  success: false,
+  status: 'error',
+  message: 'You must be logged in to do this.',
+  error: 'You must be logged in to do this.',
+};
+
+/**
+ * Admin headers plus the password second factor: 2FA routes (users.update, PATs, settings) need it from an admin
+ * account older than Accounts_TwoFactorAuthentication_RememberFor (30 min).
+ */
+export async function adminWith2fa(): Promise<Record<string, string>> {
+  return {
+    ...(await adminHeaders()),
+    'x-2fa-code': sha256(adminCredentials().password),
+    'x-2fa-method': 'password',
+  };
+}
+
+export async function permissionRoles(id: string): Promise<string[]> {
+  const res = await get('permissions.listAll', await adminHeaders()).expect(200);
+  return (res.body.update as { _id: string; roles: string[] }[]).find((p) => p._id === id)!.roles;
+}
+
+export async function setPermissionRoles(id: string, roles: string[]): Promise<void> {
+  await post('permissions.update', await adminHeaders(), { permissions: [{ _id: id, roles }] }).expect(200);
 }

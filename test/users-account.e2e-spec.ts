@@ -12,6 +12,7 @@ import { Db, MongoClient } from 'mongodb';
 import { SMTPServer } from 'smtp-server';
 import { adminHeaders, createUser, createUserAndLogin, login, request, unique } from './helpers/api';
 import { restartApp } from './helpers/processes';
+import { withSettings } from './helpers/settings';
 import { readState } from './helpers/state';
 
 interface ReceivedMail {
@@ -85,31 +86,6 @@ async function waitForMail(to: string, timeoutMs = 15000, match?: RegExp): Promi
 function header(mail: ReceivedMail, name: string): string | undefined {
   const head = mail.raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
   return new RegExp(`^${name}: (.*)$`, 'im').exec(head)?.[1];
-}
-
-/** Changes a setting as its owner does: stored value + `settings.changed` on the events channel. */
-async function setSetting(id: string, value: unknown): Promise<void> {
-  await db.collection<{ _id: string }>('rocketchat_settings').updateOne({ _id: id }, { $set: { value } });
-  const prefix = state.appEnv.RC_REDIS_PREFIX ?? 'rc';
-  await redis.publish(`${prefix}:events`, JSON.stringify({ event: 'settings.changed', payload: { ids: [id] } }));
-  await sleep(300);
-}
-
-async function withSettings(values: Record<string, unknown>, fn: () => Promise<void>): Promise<void> {
-  const before = await db
-    .collection<{ _id: string; value: unknown }>('rocketchat_settings')
-    .find({ _id: { $in: Object.keys(values) } })
-    .toArray();
-  for (const [id, value] of Object.entries(values)) {
-    await setSetting(id, value);
-  }
-  try {
-    await fn();
-  } finally {
-    for (const doc of before) {
-      await setSetting(doc._id, doc.value);
-    }
-  }
 }
 
 function registration(overrides: Record<string, unknown> = {}): Record<string, unknown> {

@@ -1,30 +1,5 @@
-/** /api/info, login in every body form, logout, me. */
-import { createHash } from 'node:crypto';
-import { adminCredentials, adminHeaders, createUser, login, request } from './helpers/api';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-describe('GET /api/info', () => {
-  it('answers "major.minor" to anonymous callers', async () => {
-    const res = await request().get('/api/info').expect(200);
-    expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.body).toEqual({ version: expect.stringMatching(/^\d+\.\d+$/), success: true });
-  });
-
-  it('answers build details to a caller with view-statistics', async () => {
-    const res = await request()
-      .get('/api/info')
-      .set({ ...(await adminHeaders()) })
-      .expect(200);
-    expect(res.body.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(res.body.info).toEqual(expect.objectContaining({ version: res.body.version, build: expect.any(Object) }));
-  });
-
-  it('ignores invalid credentials instead of failing', async () => {
-    const res = await request().get('/api/info').set({ 'X-User-Id': 'nobody', 'X-Auth-Token': 'bad' }).expect(200);
-    expect(res.body.info).toBeUndefined();
-  });
-});
+/** login in every body form, logout, me (OAuth logins and failed-login blocking: authentication-oauth). */
+import { adminCredentials, createUser, login, request, sha256 } from './helpers/api';
 
 describe('POST /api/v1/login', () => {
   let username: string;

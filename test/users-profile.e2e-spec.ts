@@ -1,0 +1,156 @@
+/**
+ * users.*, presence and preferences: users.presence, users.getPresence, users.getPreferences,
+ * users.setPreferences, users.getUsernameSuggestion.
+ */
+import { adminHeaders, createUser, createUserAndLogin, get, post, request, unique } from './helpers/api';
+
+describe('GET /api/v1/users.presence', () => {
+  it('lists users who are not offline, all or by id', async () => {
+    const { credentials } = await createUserAndLogin();
+    const all = await get('users.presence', credentials.headers).expect(200);
+    expect(all.body.full).toBe(true);
+    expect(all.body.users).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ _id: 'rocket.cat', username: 'rocket.cat', status: 'online' }),
+      ]),
+    );
+    const byId = await get('users.presence', credentials.headers, { ids: `rocket.cat,${credentials.userId}` });
+    expect(byId.status).toBe(200);
+    expect(byId.body).toEqual({ success: true, full: false, users: [expect.objectContaining({ _id: 'rocket.cat' })] });
+  });
+
+  it('with a recent `from`, lists only users changed since', async () => {
+    const { credentials } = await createUserAndLogin();
+    const from = new Date(Date.now() - 1000).toISOString();
+    const changed = await createUser();
+    const res = await get('users.presence', credentials.headers, { from }).expect(200);
+    expect(res.body.full).toBe(false);
+    const ids = res.body.users.map((u: { _id: string }) => u._id);
+    expect(ids).toContain(changed.user._id);
+    expect(ids).not.toContain('rocket.cat');
+  });
+
+  it('needs a login and is a GET route', async () => {
+    await request().get('/api/v1/users.presence').expect(401);
+    await post('users.presence', await adminHeaders(), {}).expect(405);
+  });
+});
+
+describe('GET /api/v1/users.getPresence', () => {
+  it('answers the caller’s presence with connection status and last login', async () => {
+    const { credentials } = await createUserAndLogin();
+    const res = await get('users.getPresence', credentials.headers).expect(200);
+    expect(res.body).toEqual({
+      success: true,
+      presence: 'offline',
+      connectionStatus: 'offline',
+      lastLogin: expect.any(String),
+    });
+  });
+
+  it('answers only the presence of another user', async () => {
+    const { credentials } = await createUserAndLogin();
+    const res = await get('users.getPresence', credentials.headers, { username: 'rocket.cat' }).expect(200);
+    expect(res.body).toEqual({ success: true, presence: 'online' });
+  });
+
+  it('refuses an unknown user and needs a login', async () => {
+    const res = await get('users.getPresence', await adminHeaders(), { userId: 'nobody' }).expect(400);
+    expect(res.body.errorType).toBe('error-invalid-user');
+    await request().get('/api/v1/users.getPresence').expect(401);
+  });
+});
+
+describe('users.getPreferences / users.setPreferences', () => {
+  it('answers Rocket.Chat’s defaults under the user’s own preferences', async () => {
+    const { credentials } = await createUserAndLogin();
+    const initial = await get('users.getPreferences', credentials.headers).expect(200);
+    expect(initial.body.preferences).toEqual(
+      expect.objectContaining({ useEmojis: true, sidebarViewMode: 'medium', emailNotificationMode: 'mentions' }),
+    );
+    const saved = await post('users.setPreferences', credentials.headers, {
+      data: { useEmojis: false, language: 'de', emailNotificationMode: 'disabled', highlights: ['deploy'] },
+    }).expect(200);
+    expect(saved.body.user).toEqual({
+      _id: credentials.userId,
+      settings: {
+        preferences: expect.objectContaining({
+          useEmojis: false,
+          language: 'de',
+          emailNotificationMode: 'nothing',
+          highlights: ['deploy'],
+        }),
+      },
+    });
+    const after = await get('users.getPreferences', credentials.headers).expect(200);
+    expect(after.body.preferences).toEqual(
+      expect.objectContaining({ useEmojis: false, sidebarViewMode: 'medium', language: 'de' }),
+    );
+  });
+
+  it('refuses unknown preference keys and wrong types', async () => {
+    const { credentials } = await createUserAndLogin();
+    const unknown = await post('users.setPreferences', credentials.headers, { data: { favouriteColour: 'red' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toEqual({
+      success: false,
+      error: 'must NOT have additional properties [invalid-params]',
+      errorType: 'invalid-params',
+    });
+    const wrong = await post('users.setPreferences', credentials.headers, { data: { useEmojis: 'maybe' } });
+    expect(wrong.body.error).toBe('must be boolean [invalid-params]');
+    const missing = await post('users.setPreferences', credentials.headers, {}).expect(400);
+    expect(missing.body.errorType).toBe('invalid-params');
+  });
+
+  it('others’ preferences need edit-other-user-info', async () => {
+    const { credentials } = await createUserAndLogin();
+    const other = await createUser();
+    const res = await post('users.setPreferences', credentials.headers, {
+      userId: other.user._id,
+      data: { useEmojis: false },
+    }).expect(400);
+    expect(res.body).toEqual({
+      success: false,
+      error: 'Editing user is not allowed [error-action-not-allowed]',
+      errorType: 'error-action-not-allowed',
+    });
+    const byAdmin = await post('users.setPreferences', await adminHeaders(), {
+      userId: other.user._id,
+      data: { useEmojis: false },
+    }).expect(200);
+    expect(byAdmin.body.user._id).toBe(other.user._id);
+    const unknown = await post('users.setPreferences', await adminHeaders(), { userId: 'nobody', data: {} });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errorType).toBe('error-invalid-user');
+  });
+
+  it('needs a login', async () => {
+    await request().get('/api/v1/users.getPreferences').expect(401);
+    await request().post('/api/v1/users.setPreferences').send({ data: {} }).expect(401);
+  });
+});
+
+describe('GET /api/v1/users.getUsernameSuggestion', () => {
+  it('derives a free, valid username from the caller’s name', async () => {
+    const token = unique('q').split('.').slice(1).join('');
+    const { credentials } = await createUserAndLogin({ name: `Pat Zq${token}` });
+    const first = await get('users.getUsernameSuggestion', credentials.headers).expect(200);
+    expect(first.body).toEqual({ success: true, result: `pat.zq${token}` });
+    await createUser({ username: `pat.zq${token}` });
+    const second = await get('users.getUsernameSuggestion', credentials.headers).expect(200);
+    expect(second.body.result).toBe(`pzq${token}`);
+    expect(second.body.result).toMatch(/^[0-9a-zA-Z-_.]+$/);
+  });
+
+  it('falls back to a numbered name', async () => {
+    const { credentials } = await createUserAndLogin({ name: '!!!' });
+    const res = await get('users.getUsernameSuggestion', credentials.headers).expect(200);
+    expect(res.body.result).toMatch(/^user-\d+$/);
+  });
+
+  it('needs a login and is a GET route', async () => {
+    await request().get('/api/v1/users.getUsernameSuggestion').expect(401);
+    await post('users.getUsernameSuggestion', await adminHeaders(), {}).expect(405);
+  });
+});
