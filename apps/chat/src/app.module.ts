@@ -5,6 +5,7 @@ import { DatabaseModule } from '@app/database';
 import { ServiceHealthModule } from '@app/health';
 import { rcLoggerModule } from '@app/logging';
 import { SettingsClientModule } from '@app/settings';
+import { StorageModule } from '@app/storage';
 import { TransportModule } from '@app/transport';
 import { MessagesModule } from './messages/messages.module';
 
@@ -15,6 +16,7 @@ import { MessagesModule } from './messages/messages.module';
     DatabaseModule.forRoot(),
     TransportModule.forRoot(CHAT_SERVICE),
     SettingsClientModule,
+    StorageModule,
     ServiceHealthModule.register(InternalPattern.ChatHealth),
     MessagesModule,
   ],

@@ -4,8 +4,9 @@ import { ConfigModule, gatewayEnvSpec } from '@app/config';
 import { rcLoggerModule } from '@app/logging';
 import { TransportModule } from '@app/transport';
 import { AuthenticationController } from './authentication/authentication.controller';
-import { ChannelsController } from './channels/channels.controller';
+import { ChannelsController, ChannelsRoomController } from './channels/channels.controller';
 import { ChatController } from './chat/chat.controller';
+import { GroupsController, GroupsRoomController } from './groups/groups.controller';
 import { HealthController } from './health/health.controller';
 import { InfoController } from './info/info.controller';
 import { PermissionsController } from './permissions/permissions.controller';
@@ -30,7 +31,10 @@ export const GATEWAY_CONTROLLERS = [
   UsersAvatarController,
   RolesController,
   PermissionsController,
+  ChannelsRoomController,
   ChannelsController,
+  GroupsRoomController,
+  GroupsController,
   ChatController,
   HealthController,
 ];

@@ -16,6 +16,8 @@ async function bootstrap(): Promise<void> {
   const env = app.get<GatewayEnv>(APP_ENV);
   app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.disable('x-powered-by');
+  // `status[]=online&status[]=away` is an array, as Rocket.Chat's clients send lists in query strings
+  app.set('query parser', 'extended');
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
   // one id per request, carried to every service and printed in every log line written for it
   app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>

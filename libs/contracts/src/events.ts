@@ -9,6 +9,7 @@ export const RcEvent = {
   SettingsChanged: 'settings.changed',
   MessageSent: 'message.sent',
   RoomChanged: 'room.changed',
+  SubscriptionChanged: 'subscription.changed',
 } as const;
 
 export interface RcEventPayloads {
@@ -17,7 +18,10 @@ export interface RcEventPayloads {
   [RcEvent.PermissionsChanged]: { ids?: string[] };
   [RcEvent.SettingsChanged]: { ids: string[] };
   [RcEvent.MessageSent]: { rid: string; messageId: string };
+  /** anything chat's room-access cache holds about the room changed (type, name, flags, deletion) */
   [RcEvent.RoomChanged]: { rid: string };
+  /** a user's membership of a room changed (joined, left, roles, muted) */
+  [RcEvent.SubscriptionChanged]: { rid: string; userId: string };
 }
 
 export type RcEventName = keyof RcEventPayloads;

@@ -4,6 +4,8 @@
  */
 export * from './registry';
 export * from './common/types';
+export * from './common/rooms';
+export * from './common/room-kinds';
 export * from './documents';
 export * from './events';
 export * from './queues';
@@ -18,4 +20,5 @@ export * from './namespaces/users-avatar.contract';
 export * from './namespaces/roles.contract';
 export * from './namespaces/permissions.contract';
 export * from './namespaces/channels.contract';
+export * from './namespaces/groups.contract';
 export * from './namespaces/chat.contract';

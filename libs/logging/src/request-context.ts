@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 
 interface RequestScope {
   requestId: string;
+  /** the transport call being handled (stable when a dead replica's call is redelivered) */
+  callId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -13,9 +15,17 @@ const storage = new AsyncLocalStorage<RequestScope>();
  * the request is handled, in every process.
  */
 export const RequestContext = {
-  /** Runs `fn` with `requestId` as the current request id. */
-  run<T>(requestId: string, fn: () => T): T {
-    return storage.run({ requestId }, fn);
+  /** Runs `fn` with `requestId` as the current request id (and `callId`, in a service handling a call). */
+  run<T>(requestId: string, fn: () => T, callId?: string): T {
+    return storage.run({ requestId, callId }, fn);
+  },
+
+  /**
+   * The id of the transport call being handled: unique per call and the same when a call is redelivered, so a
+   * handler derives the ids of what it creates from it (a retry then cannot create twice).
+   */
+  callId(): string | undefined {
+    return storage.getStore()?.callId;
   },
 
   /** The current request id, if the code runs on behalf of a request. */

@@ -18,27 +18,28 @@ function bindArguments(target: object, key: string | symbol): void {
 
 /**
  * `@MessagePattern(pattern)` checked against the contract at compile time: the decorated method must accept the
- * pattern's payload and return its result type, else the build fails.
+ * pattern's payload and return its result type, else the build fails. Several patterns with the same contract
+ * (`channels.setTopic` and `groups.setTopic`) may share one handler; `ctx.getPattern()` tells them apart.
  */
-export function Handles<P extends RcPattern>(pattern: P) {
+export function Handles<P extends RcPattern>(...patterns: P[]) {
   return <T extends ContractHandler<P>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<T>,
   ) => {
-    MessagePattern(pattern)(target, key, descriptor);
+    MessagePattern(patterns)(target, key, descriptor);
     bindArguments(target, key);
   };
 }
 
 /** `@EventPattern(pattern)` for fire-and-forget patterns, checked against the contract's payload. */
-export function HandlesEvent<P extends RcPattern>(pattern: P) {
+export function HandlesEvent<P extends RcPattern>(...patterns: P[]) {
   return <T extends (payload: PayloadOf<P>, ctx: StreamsContext) => MaybePromise<void>>(
     target: object,
     key: string | symbol,
     descriptor: TypedPropertyDescriptor<T>,
   ) => {
-    EventPattern(pattern)(target, key, descriptor);
+    EventPattern(patterns)(target, key, descriptor);
     bindArguments(target, key);
   };
 }

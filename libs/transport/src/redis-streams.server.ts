@@ -194,7 +194,11 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const entry = entryFields(fields);
-    const p = RequestContext.run(entry.rqid || entry.id || entryId, () => this.handle(entryId, entry, redelivered))
+    const p = RequestContext.run(
+      entry.rqid || entry.id || entryId,
+      () => this.handle(entryId, entry, redelivered),
+      entry.id,
+    )
       .catch((err) => this.logger.error?.(`request ${entryId} failed: ${(err as Error).message}`))
       .finally(() => this.inFlight.delete(entryId));
     this.inFlight.set(entryId, p);

@@ -1,4 +1,4 @@
-export { Type, type Static, type TSchema } from '@sinclair/typebox';
+export { Type, type Static, type TProperties, type TSchema } from '@sinclair/typebox';
 export * from './ajv';
 export * from './decorators';
 export * from './schemas';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { ChannelsPattern, ChatPattern, HistoryPayload, PostMessagePayload } from '@app/contracts';
+import { ChatPattern, PostMessagePayload } from '@app/contracts';
 import { Handles, StreamsContext } from '@app/transport';
 import { MessagesService } from './messages.service';
 
@@ -10,10 +10,5 @@ export class MessagesController {
   @Handles(ChatPattern.PostMessage)
   postMessage(p: PostMessagePayload, ctx: StreamsContext) {
     return this.messages.postMessage(p, ctx.getRequestId());
-  }
-
-  @Handles(ChannelsPattern.History)
-  history(p: HistoryPayload) {
-    return this.messages.history(p);
   }
 }

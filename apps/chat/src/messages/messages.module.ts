@@ -1,14 +1,24 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { RoomAccessModule } from '../room-access/room-access.module';
+import { UploadsModule } from '../uploads/uploads.module';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { RoomMessagesController } from './room-messages.controller';
+import { RoomMessagesService } from './room-messages.service';
 import { Message, MessageSchema } from './schemas/message.schema';
+import { SystemMessagesController } from './system-messages.controller';
+import { SystemMessagesService } from './system-messages.service';
 
-/** Owner of `rocketchat_message`: sending and reading messages. */
+/** Owner of `rocketchat_message`: sending and reading messages, and the system messages rooms ask for. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Message.name, schema: MessageSchema }])],
-  controllers: [MessagesController],
-  providers: [MessagesRepository, MessagesService],
+  imports: [
+    MongooseModule.forFeature([{ name: Message.name, schema: MessageSchema }]),
+    RoomAccessModule,
+    UploadsModule,
+  ],
+  controllers: [MessagesController, RoomMessagesController, SystemMessagesController],
+  providers: [MessagesRepository, MessagesService, RoomMessagesService, SystemMessagesService],
 })
 export class MessagesModule {}

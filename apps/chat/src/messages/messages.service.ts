@@ -1,14 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery } from 'mongoose';
-import {
-  HistoryPayload,
-  HistoryResult,
-  IMessage,
-  InternalPattern,
-  PostMessagePayload,
-  PostMessageResult,
-  RcEvent,
-} from '@app/contracts';
+import { IMessage, InternalPattern, PostMessagePayload, PostMessageResult, RcEvent } from '@app/contracts';
 import { isDuplicateKey } from '@app/database';
 import { Errors, RcError } from '@app/envelope';
 import { SettingsReader } from '@app/settings';
@@ -110,54 +101,5 @@ export class MessagesService {
       return this.messages.findById(parent.tmid, { rid: 1, u: 1, replies: 1 });
     }
     return parent;
-  }
-
-  /** channels.history: newest first, between `oldest` and `latest`. */
-  async history(p: HistoryPayload): Promise<HistoryResult> {
-    const access = await this.rpc.send(InternalPattern.RoomsAuthorizeRead, {
-      userId: p.caller._id,
-      roles: p.caller.roles,
-      roomId: p.roomId,
-      roomName: p.roomName,
-      types: ['c'],
-      notFoundError: 'error-room-not-found',
-      missingParamError: 'error-roomid-param-not-provided',
-    });
-    const latest = p.latest ? new Date(p.latest) : new Date();
-    const oldest = p.oldest ? new Date(p.oldest) : undefined;
-    if (Number.isNaN(latest.getTime()) || (oldest && Number.isNaN(oldest.getTime()))) {
-      throw RcError.failure('error-invalid-date', 'Invalid date');
-    }
-    const ts: Record<string, Date> = { [p.inclusive ? '$lte' : '$lt']: latest };
-    if (oldest) {
-      ts[p.inclusive ? '$gte' : '$gt'] = oldest;
-    }
-    const filter: FilterQuery<IMessage> = { rid: access.room._id, _hidden: { $ne: true }, ts };
-    if (p.showThreadMessages === false) {
-      filter.$or = [{ tmid: { $exists: false } }, { tshow: true }];
-    }
-    const [messages, total] = await Promise.all([
-      this.messages.find(filter, { sort: { ts: -1 }, skip: p.offset, limit: p.count }),
-      this.messages.count(filter),
-    ]);
-    const result: HistoryResult = { messages, count: messages.length, offset: p.offset, total };
-    if (p.unreads && access.lastSeen) {
-      const ls = new Date(access.lastSeen);
-      const unreadFilter: FilterQuery<IMessage> = {
-        rid: access.room._id,
-        _hidden: { $ne: true },
-        ts: { $gt: ls, $lte: latest },
-      };
-      const oldestLoaded = messages.length ? messages[messages.length - 1].ts : latest;
-      const [firstUnread, unreadNotLoaded] = await Promise.all([
-        this.messages.findOne(unreadFilter, undefined, { sort: { ts: 1 } }),
-        this.messages.count({ ...unreadFilter, ts: { $gt: ls, $lt: oldestLoaded } }),
-      ]);
-      if (firstUnread) {
-        result.firstUnread = firstUnread;
-      }
-      result.unreadNotLoaded = unreadNotLoaded;
-    }
-    return result;
   }
 }

@@ -1,15 +1,13 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
-import { AuthGuard, PermissionStore, TokenResolver } from '@app/auth';
+import { AuthGuard, PermissionsClientModule, TokenResolver } from '@app/auth';
 import { APP_ENV, GatewayEnv } from '@app/config';
-import { InternalPattern, RcEvent } from '@app/contracts';
 import { EnvelopeExceptionFilter, EnvelopeInterceptor } from '@app/envelope';
 import { SettingsClientModule } from '@app/settings';
 import { StorageModule } from '@app/storage';
 import { RateLimitPolicy, RcThrottlerGuard, RedisThrottlerStorage } from '@app/throttling';
-import { EventBus, RpcClient } from '@app/transport';
 import { AuthCacheService } from './auth-cache.service';
 import { PagingParser } from './paging.parser';
 import { RcRateLimitPolicy } from './rate-limit.policy';
@@ -23,6 +21,7 @@ import { RcRateLimitPolicy } from './rate-limit.policy';
 @Module({
   imports: [
     SettingsClientModule,
+    PermissionsClientModule,
     StorageModule,
     ThrottlerModule.forRootAsync({
       inject: [APP_ENV],
@@ -38,11 +37,6 @@ import { RcRateLimitPolicy } from './rate-limit.policy';
   ],
   providers: [
     PagingParser,
-    {
-      provide: PermissionStore,
-      inject: [RpcClient],
-      useFactory: (rpc: RpcClient) => new PermissionStore(() => rpc.send(InternalPattern.PermissionsAll, {})),
-    },
     AuthCacheService,
     { provide: TokenResolver, useExisting: AuthCacheService },
     { provide: RateLimitPolicy, useClass: RcRateLimitPolicy },
@@ -55,19 +49,6 @@ import { RcRateLimitPolicy } from './rate-limit.policy';
       useFactory: (env: GatewayEnv) => new EnvelopeExceptionFilter(env.TEST_MODE),
     },
   ],
-  exports: [PagingParser, PermissionStore],
+  exports: [PagingParser],
 })
-export class PlatformModule implements OnModuleInit {
-  constructor(
-    private readonly events: EventBus,
-    private readonly permissions: PermissionStore,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.events.subscribe((event) => {
-      if (event === RcEvent.PermissionsChanged) {
-        this.permissions.invalidate();
-      }
-    });
-  }
-}
+export class PlatformModule {}

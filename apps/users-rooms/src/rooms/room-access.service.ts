@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { FilterQuery } from 'mongoose';
 import {
   AuthorizePostPayload,
   AuthorizePostResult,
-  AuthorizeReadPayload,
-  AuthorizeReadResult,
   IMessageMention,
-  IRoom,
+  RoomAccessSnapshot,
+  RoomsAccessPayload,
+  RoomsAccessResult,
 } from '@app/contracts';
 import { randomId } from '@app/database';
-import { RcError, ROOM_NOT_FOUND_TEXT } from '@app/envelope';
+import { RcError } from '@app/envelope';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive } from '../common/regex';
-import { RoomsService } from './rooms.service';
+import { MembershipService } from './membership.service';
 import { RoomDoc, UserRef } from './room.types';
 import { UsersRepository } from '../users/users.repository';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
@@ -30,7 +29,7 @@ export class RoomAccessService {
     private readonly subscriptions: SubscriptionsRepository,
     private readonly users: UsersRepository,
     private readonly authorization: AuthorizationService,
-    private readonly roomsService: RoomsService,
+    private readonly membership: MembershipService,
   ) {}
 
   /** Resolves chat.postMessage's target and applies Rocket.Chat's sending checks. */
@@ -52,7 +51,7 @@ export class RoomAccessService {
     );
     if (!sub && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
       // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
-      await this.roomsService.addSubscription(room, user);
+      await this.membership.subscribe(room, user, { announce: 'uj' });
       sub = {};
     }
     if (!sub) {
@@ -188,30 +187,56 @@ export class RoomAccessService {
     return this.rooms.findById<RoomDoc>(rid);
   }
 
-  /** Room read access (history): subscription, or a public channel and `view-c-room` + `preview-c-room`. */
-  async authorizeRead(p: AuthorizeReadPayload): Promise<AuthorizeReadResult> {
-    if (!p.roomId?.trim() && !p.roomName?.trim()) {
-      throw RcError.failure(p.missingParamError, 'The parameter "roomId" or "roomName" is required');
+  /** A room and the user's membership of it, as chat's room-access cache keeps them. */
+  async snapshot(p: RoomsAccessPayload): Promise<RoomsAccessResult> {
+    const projection = {
+      t: 1,
+      name: 1,
+      fname: 1,
+      ro: 1,
+      archived: 1,
+      broadcast: 1,
+      reactWhenReadOnly: 1,
+      muted: 1,
+      prid: 1,
+      teamId: 1,
+      usersCount: 1,
+      msgs: 1,
+      lm: 1,
+      _updatedAt: 1,
+      uids: 1,
+    };
+    const name = p.roomName?.replace(/^#/, '');
+    const room = p.roomId
+      ? await this.rooms.findById<RoomAccessSnapshot>(p.roomId, projection)
+      : name
+        ? await this.rooms.findOne<RoomAccessSnapshot>({ name }, projection)
+        : null;
+    if (!room) {
+      return { room: null, subscription: null };
     }
-    const filter: FilterQuery<IRoom> = p.roomId ? { _id: p.roomId } : { name: p.roomName!.replace(/^#/, '') };
-    const room = await this.rooms.findOne<RoomDoc>(filter, { _id: 1, t: 1, name: 1 });
-    if (!room || !p.types.includes(room.t)) {
-      throw RcError.failure(p.notFoundError, ROOM_NOT_FOUND_TEXT);
-    }
-    const sub = await this.subscriptions.findOne({ rid: room._id, 'u._id': p.userId }, { ls: 1 });
-    if (!sub) {
-      const roles = p.roles ?? (await this.users.findById<UserRef>(p.userId, { roles: 1 }))?.roles ?? [];
-      const canPreview =
-        room.t === 'c' &&
-        (await this.authorization.hasPermission(roles, 'view-c-room')) &&
-        (await this.authorization.hasPermission(roles, 'preview-c-room'));
-      if (!canPreview) {
-        throw RcError.forbidden();
-      }
-    }
+    const sub = await this.subscriptions.findByRoomAndUser(room._id, p.userId, {
+      roles: 1,
+      open: 1,
+      ts: 1,
+      ls: 1,
+      userMentions: 1,
+      ignored: 1,
+    });
     return {
-      room: { _id: room._id, t: room.t, ...(room.name ? { name: room.name } : {}) },
-      ...(sub?.ls ? { lastSeen: new Date(sub.ls).toISOString() } : {}),
+      room: { ...room, usersCount: room.usersCount ?? 0, msgs: room.msgs ?? 0 },
+      subscription: sub
+        ? {
+            rid: room._id,
+            userId: p.userId,
+            roles: sub.roles ?? [],
+            open: sub.open !== false,
+            ts: sub.ts,
+            ...(sub.ls ? { ls: sub.ls } : {}),
+            userMentions: sub.userMentions ?? 0,
+            ...(sub.ignored?.length ? { ignored: sub.ignored } : {}),
+          }
+        : null,
     };
   }
 }

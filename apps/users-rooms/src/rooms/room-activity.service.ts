@@ -22,6 +22,11 @@ export class RoomActivityService {
       return;
     }
     const ts = new Date(e.ts);
+    if (e.system) {
+      // a system message counts in the room; it is not its last message and raises no unread state
+      await this.rooms.updateOne({ _id: e.rid }, { $inc: { msgs: 1 }, $set: { _updatedAt: new Date() } });
+      return;
+    }
     if (e.tmid) {
       // a thread reply counts in the room, but is not its last message and raises no unread state here
       await this.rooms.updateOne({ _id: e.rid }, { $inc: { msgs: 1 }, $set: { _updatedAt: new Date() } });

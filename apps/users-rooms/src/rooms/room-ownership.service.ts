@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RcEvent } from '@app/contracts';
 import { RcError } from '@app/envelope';
-import { EventBus } from '@app/transport';
 import { UsersRepository } from '../users/users.repository';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { RoomNotifier } from './room-notifier.service';
 import { RoomsRepository } from './rooms.repository';
 
 export interface SubscribedRoom {
@@ -26,7 +25,7 @@ export class RoomOwnershipService {
     private readonly rooms: RoomsRepository,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly users: UsersRepository,
-    private readonly events: EventBus,
+    private readonly notifier: RoomNotifier,
   ) {}
 
   async subscribedRooms(userId: string): Promise<SubscribedRoom[]> {
@@ -98,8 +97,11 @@ export class RoomOwnershipService {
       await this.subscriptions.deleteMany({ rid: { $in: remove } });
       await this.rooms.deleteMany({ _id: { $in: remove } });
     }
-    for (const rid of [...remove, ...rooms.filter((r) => r.shouldChangeOwner).map((r) => r.rid)]) {
-      await this.events.publish(RcEvent.RoomChanged, { rid });
+    for (const rid of remove) {
+      await this.notifier.roomDeleted(rid);
+    }
+    for (const r of rooms.filter((x) => x.shouldChangeOwner && x.newOwner)) {
+      await this.notifier.membershipChanged(r.rid, [r.newOwner!]);
     }
     return remove;
   }
@@ -119,7 +121,7 @@ export class RoomOwnershipService {
       { $pull: { uids: userId, ...(username ? { usernames: username } : {}) } },
     );
     for (const rid of rids) {
-      await this.events.publish(RcEvent.RoomChanged, { rid });
+      await this.notifier.membershipChanged(rid, [userId]);
     }
   }
 }

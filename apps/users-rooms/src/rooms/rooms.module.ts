@@ -5,6 +5,13 @@ import { UsersModule } from '../users/users.module';
 import { RoomAccessService } from './room-access.service';
 import { RoomActivityService } from './room-activity.service';
 import { RoomOwnershipService } from './room-ownership.service';
+import { MembershipController } from './membership.controller';
+import { MembershipService } from './membership.service';
+import { RoomFinder } from './room-finder.service';
+import { RoomInternalController } from './room-internal.controller';
+import { RoomNotifier } from './room-notifier.service';
+import { RoomRolesService } from './room-roles.service';
+import { RoomSettingsService } from './room-settings.service';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
@@ -18,15 +25,20 @@ import { UserRoomsListener } from './user-rooms.listener';
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Room.name, schema: RoomSchema }]), SubscriptionsModule, UsersModule],
-  controllers: [RoomsController],
+  controllers: [RoomsController, MembershipController, RoomInternalController],
   providers: [
     RoomsRepository,
+    RoomFinder,
+    RoomNotifier,
+    MembershipService,
+    RoomRolesService,
+    RoomSettingsService,
     RoomsService,
     RoomAccessService,
     RoomActivityService,
     RoomOwnershipService,
     UserRoomsListener,
   ],
-  exports: [RoomsRepository, RoomsService],
+  exports: [RoomsRepository, RoomsService, MembershipService, RoomNotifier],
 })
 export class RoomsModule {}

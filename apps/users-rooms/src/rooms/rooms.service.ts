@@ -2,28 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { FilterQuery, ProjectionType } from 'mongoose';
 import {
   AuthUser,
-  ChannelsCreatePayload,
-  HIDDEN_ROOM_FIELDS,
+  CHANNEL_KIND,
+  ChannelsGetIntegrationsPayload,
   IRoom,
-  PageRequest,
+  keyedRoom,
   Paged,
-  RcEvent,
-  RoomRef,
+  PageRequest,
+  RoomCreatePayload,
+  RoomKind,
+  RoomResult,
+  RoomTargetPayload,
   RoomView,
 } from '@app/contracts';
 import { isDuplicateKey, randomId } from '@app/database';
 import { Errors, RcError } from '@app/envelope';
 import { reviveQuery } from '@app/paging';
-import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive, matchesNamePattern } from '../common/regex';
 import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { UsersRepository } from '../users/users.repository';
+import { MembershipService } from './membership.service';
+import { RoomFinder } from './room-finder.service';
+import { RoomNotifier } from './room-notifier.service';
+import { presentRoom } from './room-view';
 import { RoomDoc, UserRef } from './room.types';
 import { RoomsRepository } from './rooms.repository';
 
-/** Owner of rooms and subscriptions: channel creation, membership, look-ups and lists. */
+const DEFAULT_ROOM_PROJECTION = { joinCode: 0, members: 0, importIds: 0, e2e: 0 };
+
+type ListKey = 'channels' | 'groups';
+
+/** Creating rooms (channels and private groups), reading one, and the room lists. */
 @Injectable()
 export class RoomsService {
   constructor(
@@ -32,21 +42,15 @@ export class RoomsService {
     private readonly users: UsersRepository,
     private readonly settings: SettingsService,
     private readonly authorization: AuthorizationService,
-    private readonly events: EventBus,
+    private readonly membership: MembershipService,
+    private readonly finder: RoomFinder,
+    private readonly notifier: RoomNotifier,
   ) {}
 
-  /** A room as the API shows it: without joinCode, members, importIds, e2e. */
-  static present(room: Partial<IRoom> & { _id: string }): RoomView {
-    const out: Record<string, unknown> = { ...room };
-    for (const f of HIDDEN_ROOM_FIELDS) {
-      delete out[f];
-    }
-    return out as RoomView;
-  }
-
-  async createChannel(p: ChannelsCreatePayload): Promise<{ channel: RoomView }> {
+  /** channels.create / groups.create (createRoom): the creator owns the room, members join without messages. */
+  async create(kind: RoomKind, p: RoomCreatePayload): Promise<RoomResult> {
     const { caller } = p;
-    if (!(await this.authorization.hasPermission(caller.roles, 'create-c'))) {
+    if (!(await this.authorization.hasPermission(caller.roles, `create-${kind.t}`))) {
       throw RcError.forbidden();
     }
     if (!p.name) {
@@ -56,14 +60,16 @@ export class RoomsService {
     if (!matchesNamePattern(p.name, pattern)) {
       throw RcError.failure('error-invalid-room-name', `${p.name} is not a valid room name`, { channelName: p.name });
     }
-    if (await this.rooms.exists({ name: exactInsensitive(p.name) })) {
-      throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, {
+    const duplicate = () =>
+      RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, {
         channelName: p.name,
       });
+    if (await this.rooms.exists({ name: exactInsensitive(p.name) })) {
+      throw duplicate();
     }
     const owner = await this.users.findById<UserRef>(caller._id, { _id: 1, username: 1, name: 1, roles: 1 });
     if (!owner) {
-      throw RcError.failure('error-invalid-user', 'Invalid user');
+      throw Errors.invalidUser();
     }
     const memberNames = [...new Set((p.members ?? []).filter((m) => typeof m === 'string' && m !== owner.username))];
     const members = memberNames.length
@@ -74,125 +80,50 @@ export class RoomsService {
       : [];
     const now = new Date();
     const extra = p.extraData ?? {};
+    const broadcast = extra.broadcast === true;
     const room: RoomDoc = {
       _id: randomId(),
-      t: 'c',
+      t: kind.t,
       name: p.name,
       fname: p.name,
       u: { _id: owner._id, username: owner.username! },
       msgs: 0,
       usersCount: 0,
       ts: now,
-      ro: p.readOnly === true,
+      ro: p.readOnly === true || broadcast,
       default: false,
       sysMes: true,
       _updatedAt: now,
       ...(p.customFields ? { customFields: p.customFields } : {}),
-      ...(typeof extra.broadcast === 'boolean' ? { broadcast: extra.broadcast } : {}),
+      ...(typeof extra.broadcast === 'boolean' ? { broadcast } : {}),
       ...(typeof extra.encrypted === 'boolean' ? { encrypted: extra.encrypted } : {}),
       ...(typeof extra.description === 'string' ? { description: extra.description } : {}),
       ...(typeof extra.topic === 'string' ? { topic: extra.topic } : {}),
+      ...(typeof extra.announcement === 'string' ? { announcement: extra.announcement } : {}),
     };
     try {
       await this.rooms.insert(room);
     } catch (err) {
-      if (isDuplicateKey(err)) {
-        throw RcError.failure('error-duplicate-channel-name', `A channel with name '${p.name}' exists`, {
-          channelName: p.name,
-        });
-      }
-      throw err;
+      throw isDuplicateKey(err) ? duplicate() : err;
     }
     if (!p.excludeSelf) {
-      await this.addSubscription(room, owner, ['owner'], now);
+      await this.membership.subscribe(room, owner, { roles: ['owner'], now });
     }
     for (const m of members) {
-      await this.addSubscription(room, m, undefined, now);
+      await this.membership.subscribe(room, m, { now });
     }
-    const stored = (await this.rooms.findById(room._id)) ?? room;
-    await this.events.publish(RcEvent.RoomChanged, { rid: room._id });
-    return { channel: RoomsService.present(stored) };
+    await this.notifier.roomChanged(room._id);
+    return keyedRoom(kind, presentRoom((await this.rooms.findById<RoomDoc>(room._id)) ?? room));
   }
 
-  /** Subscribes a user to a room (idempotent) and counts the member. */
-  async addSubscription(
-    room: Pick<RoomDoc, '_id' | 't' | 'name' | 'fname'>,
-    user: UserRef,
-    roles?: string[],
-    now = new Date(),
-  ): Promise<boolean> {
-    const res = await this.subscriptions.updateOne(
-      { rid: room._id, 'u._id': user._id },
-      {
-        $setOnInsert: {
-          _id: randomId(),
-          u: { _id: user._id, username: user.username, ...(user.name ? { name: user.name } : {}) },
-          rid: room._id,
-          t: room.t,
-          name: room.name,
-          fname: room.fname ?? room.name,
-          open: true,
-          alert: false,
-          unread: 0,
-          userMentions: 0,
-          groupMentions: 0,
-          ts: now,
-          ls: now,
-          _updatedAt: now,
-          ...(roles?.length ? { roles } : {}),
-        },
-      },
-      { upsert: true },
-    );
-    if (res.upserted) {
-      await this.rooms.updateOne({ _id: room._id }, { $inc: { usersCount: 1 }, $set: { _updatedAt: now } });
-      return true;
-    }
-    return false;
+  /** channels.info / groups.info */
+  async info(kind: RoomKind, p: RoomTargetPayload): Promise<RoomResult> {
+    return keyedRoom(kind, presentRoom(await this.finder.find(kind, p, p.caller._id, { checkArchived: false })));
   }
 
-  async joinDefaultChannels(user: UserRef): Promise<void> {
-    const rooms = await this.rooms.find<RoomDoc>(
-      { default: true, t: { $in: ['c', 'p'] } },
-      { projection: { _id: 1, t: 1, name: 1, fname: 1 } },
-    );
-    for (const room of rooms) {
-      await this.addSubscription(room, user);
-    }
-  }
-
-  /** channels.*: roomId or roomName, type c only (Rocket.Chat's findChannelByIdOrName). */
-  async findChannel(ref: RoomRef, projection?: ProjectionType<IRoom>): Promise<RoomDoc> {
-    if (!ref.roomId?.trim() && !ref.roomName?.trim()) {
-      throw RcError.failure('error-roomid-param-not-provided', 'The parameter "roomId" or "roomName" is required');
-    }
-    const filter: FilterQuery<IRoom> = ref.roomId ? { _id: ref.roomId } : { name: ref.roomName!.replace(/^#/, '') };
-    const room = await this.rooms.findOne<RoomDoc>(filter, projection);
-    if (!room || (room.t !== 'c' && room.t !== 'l')) {
-      throw Errors.roomNotFound();
-    }
-    return room;
-  }
-
-  async channelInfo(ref: RoomRef): Promise<{ channel: RoomView }> {
-    const room = await this.findChannel(ref);
-    return { channel: RoomsService.present(room) };
-  }
-
-  async listChannels(caller: AuthUser, page: PageRequest): Promise<Paged<'channels', RoomView>> {
-    const canViewAll = await this.authorization.hasPermission(caller.roles, 'view-c-room');
-    const canViewJoined = canViewAll || (await this.authorization.hasPermission(caller.roles, 'view-joined-room'));
-    if (!canViewJoined) {
-      throw RcError.forbidden();
-    }
-    const filter: FilterQuery<IRoom> = { ...(page.query ? reviveQuery(page.query) : {}), t: 'c' };
-    if (!canViewAll) {
-      const rids = await this.subscriptions.find({ 'u._id': caller._id, t: 'c' }, { projection: { rid: 1 } });
-      filter._id = { $in: rids.map((s) => s.rid) };
-    }
-    const projection =
-      page.fields && Object.keys(page.fields).length ? page.fields : { joinCode: 0, members: 0, importIds: 0, e2e: 0 };
-    const [channels, total] = await Promise.all([
+  private async page(key: ListKey, filter: FilterQuery<IRoom>, page: PageRequest): Promise<Paged<ListKey, RoomView>> {
+    const projection = page.fields && Object.keys(page.fields).length ? page.fields : DEFAULT_ROOM_PROJECTION;
+    const [rooms, total] = await Promise.all([
       this.rooms.find<RoomDoc>(filter, {
         projection: projection as ProjectionType<IRoom>,
         sort: page.sort ?? { name: 1 },
@@ -201,11 +132,73 @@ export class RoomsService {
       }),
       this.rooms.count(filter),
     ]);
-    return {
-      channels: channels.map((c) => RoomsService.present(c)),
-      count: channels.length,
-      offset: page.offset,
-      total,
+    return { [key]: rooms.map((r) => presentRoom(r)), count: rooms.length, offset: page.offset, total } as Paged<
+      ListKey,
+      RoomView
+    >;
+  }
+
+  private async joinedIds(caller: AuthUser, t: 'c' | 'p'): Promise<string[]> {
+    const subs = await this.subscriptions.find({ 'u._id': caller._id, t }, { projection: { rid: 1 } });
+    return subs.map((s) => s.rid);
+  }
+
+  private query(page: PageRequest): FilterQuery<IRoom> {
+    return page.query ? reviveQuery(page.query) : {};
+  }
+
+  /** channels.list: every channel with `view-c-room`, else (with `view-joined-room`) the joined ones. */
+  async listChannels(caller: AuthUser, page: PageRequest): Promise<Paged<'channels', RoomView>> {
+    const canViewAll = await this.authorization.hasPermission(caller.roles, 'view-c-room');
+    if (!canViewAll && !(await this.authorization.hasPermission(caller.roles, 'view-joined-room'))) {
+      throw RcError.forbidden();
+    }
+    const filter: FilterQuery<IRoom> = { ...this.query(page), t: 'c' };
+    if (!canViewAll) {
+      filter._id = { $in: await this.joinedIds(caller, 'c') };
+    }
+    return this.page('channels', filter, page);
+  }
+
+  /** channels.list.joined */
+  async listJoinedChannels(caller: AuthUser, page: PageRequest): Promise<Paged<'channels', RoomView>> {
+    const filter: FilterQuery<IRoom> = {
+      ...this.query(page),
+      t: 'c',
+      _id: { $in: await this.joinedIds(caller, 'c') },
     };
+    return this.page('channels', filter, page);
+  }
+
+  /** groups.list: the private groups the caller is in. */
+  async listGroups(caller: AuthUser, page: PageRequest): Promise<Paged<'groups', RoomView>> {
+    const filter: FilterQuery<IRoom> = { ...this.query(page), t: 'p', _id: { $in: await this.joinedIds(caller, 'p') } };
+    return this.page('groups', filter, page);
+  }
+
+  /** groups.listAll: every private group (route permission `view-room-administration`). */
+  async listAllGroups(caller: AuthUser, page: PageRequest): Promise<Paged<'groups', RoomView>> {
+    if (!(await this.authorization.hasPermission(caller.roles, 'view-room-administration'))) {
+      throw RcError.forbidden();
+    }
+    return this.page('groups', { ...this.query(page), t: 'p' }, page);
+  }
+
+  /**
+   * channels.getIntegrations: the integrations posting to the channel (or to every public channel). The
+   * integrations service owns them and has none yet, so the list is empty; the permission check is real.
+   */
+  async integrations(p: ChannelsGetIntegrationsPayload): Promise<Paged<'integrations', Record<string, unknown>>> {
+    const allowed = await this.authorization.hasAny(p.caller.roles, [
+      'manage-outgoing-integrations',
+      'manage-own-outgoing-integrations',
+      'manage-incoming-integrations',
+      'manage-own-incoming-integrations',
+    ]);
+    if (!allowed) {
+      throw RcError.forbidden();
+    }
+    await this.finder.find(CHANNEL_KIND, p, p.caller._id, { checkArchived: false });
+    return { integrations: [], count: 0, offset: p.page.offset, total: 0 };
   }
 }

@@ -13,7 +13,7 @@ import {
 import { UsersRepository } from '../users/users.repository';
 import { RoomOwnershipService } from './room-ownership.service';
 import { RoomsRepository } from './rooms.repository';
-import { RoomsService } from './rooms.service';
+import { MembershipService } from './membership.service';
 
 /**
  * What a change to a user means for rooms and subscriptions (the users context announces it, this context owns
@@ -26,14 +26,14 @@ export class UserRoomsListener {
     private readonly rooms: RoomsRepository,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly users: UsersRepository,
-    private readonly roomsService: RoomsService,
+    private readonly membership: MembershipService,
     private readonly ownership: RoomOwnershipService,
   ) {}
 
   @OnEvent(UserEvents.Created, USER_EVENT_LISTENER)
   async created(e: UserCreatedEvent): Promise<void> {
     if (e.joinDefaultChannels) {
-      await this.roomsService.joinDefaultChannels(e.user);
+      await this.membership.joinDefaultChannels(e.user);
     }
   }
 

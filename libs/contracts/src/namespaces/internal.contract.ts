@@ -23,10 +23,14 @@ export const InternalPattern = definePatterns({
   PermissionsAll: { pattern: 'permissions.all', service: USERS_ROOMS_SERVICE },
   /** may the user post in this room (chat asks before it stores a message) */
   RoomsAuthorizePost: { pattern: 'rooms.authorizePost', service: USERS_ROOMS_SERVICE },
-  /** may the user read this room's history */
-  RoomsAuthorizeRead: { pattern: 'rooms.authorizeRead', service: USERS_ROOMS_SERVICE },
   /** event: a message was stored; update room counters and subscriptions */
   RoomsMessageSent: { pattern: 'rooms.messageSent', service: USERS_ROOMS_SERVICE },
+  /** a room and a user's membership of it, as chat's room-access cache keeps them */
+  RoomsAccess: { pattern: 'rooms.access', service: USERS_ROOMS_SERVICE },
+  /** event: write a system message (`uj`, `au`, `r`, `room_changed_topic`, ...) into a room */
+  ChatSystemMessage: { pattern: 'chat.systemMessage', service: CHAT_SERVICE },
+  /** event: a room was deleted; remove its messages and files */
+  ChatRoomDeleted: { pattern: 'chat.roomDeleted', service: CHAT_SERVICE },
 });
 
 /** The health pattern each service answers (the gateway's readiness asks them all). */
@@ -69,25 +73,6 @@ export interface AuthorizePostResult {
   mentions: IMessageMention[];
 }
 
-export interface AuthorizeReadPayload {
-  userId: string;
-  roomId?: string;
-  roomName?: string;
-  /** the caller's global roles, when known (saves a user look-up) */
-  roles?: string[];
-  /** room types the endpoint accepts (`channels.history`: c) */
-  types: string[];
-  /** the error raised when the room is missing or of another type */
-  notFoundError: 'error-room-not-found';
-  /** the error raised when neither roomId nor roomName is given (channels.* / groups.*) */
-  missingParamError: 'error-roomid-param-not-provided' | 'error-room-param-not-provided';
-}
-export interface AuthorizeReadResult {
-  room: { _id: string; t: RoomType; name?: string };
-  /** the caller's subscription `ls` (last seen), for unreads */
-  lastSeen?: string;
-}
-
 export interface MessageSentEvent {
   rid: string;
   messageId: string;
@@ -99,6 +84,66 @@ export interface MessageSentEvent {
   hasGroupMention: boolean;
   /** a thread reply (no unread counts in the room) */
   tmid?: string;
+  /** a system message: counts in the room, raises no unread state */
+  system?: boolean;
+}
+
+/** What chat needs of a room to decide access and to answer its message endpoints. */
+export interface RoomAccessSnapshot {
+  _id: string;
+  t: RoomType;
+  name?: string;
+  fname?: string;
+  ro?: boolean;
+  archived?: boolean;
+  broadcast?: boolean;
+  reactWhenReadOnly?: boolean;
+  muted?: string[];
+  prid?: string;
+  teamId?: string;
+  usersCount: number;
+  msgs: number;
+  lm?: Date;
+  _updatedAt: Date;
+  /** DMs: the two (or more) users */
+  uids?: string[];
+}
+
+/** A user's membership of a room, as chat needs it. */
+export interface MembershipSnapshot {
+  rid: string;
+  userId: string;
+  roles: string[];
+  open: boolean;
+  ts: Date;
+  ls?: Date;
+  userMentions: number;
+  ignored?: string[];
+}
+
+export interface RoomsAccessPayload {
+  roomId?: string;
+  /** a room name (without `#`) */
+  roomName?: string;
+  userId: string;
+}
+
+export interface RoomsAccessResult {
+  room: RoomAccessSnapshot | null;
+  subscription: MembershipSnapshot | null;
+}
+
+export interface SystemMessageEvent {
+  /** the message id, derived from the call that asked (a redelivered call cannot write it twice) */
+  _id: string;
+  rid: string;
+  /** Rocket.Chat's system message type */
+  t: string;
+  msg: string;
+  u: { _id: string; username: string; name?: string };
+  ts: string;
+  /** extra message fields (`role` of subscription-role-added, ...) */
+  extra?: Record<string, unknown>;
 }
 
 declare module '../registry' {
@@ -111,7 +156,9 @@ declare module '../registry' {
     [InternalPattern.SettingsGet]: { payload: SettingsGetPayload; result: Record<string, unknown> };
     [InternalPattern.PermissionsAll]: { payload: Record<string, never>; result: Pick<IPermission, '_id' | 'roles'>[] };
     [InternalPattern.RoomsAuthorizePost]: { payload: AuthorizePostPayload; result: AuthorizePostResult };
-    [InternalPattern.RoomsAuthorizeRead]: { payload: AuthorizeReadPayload; result: AuthorizeReadResult };
     [InternalPattern.RoomsMessageSent]: { payload: MessageSentEvent; result: void };
+    [InternalPattern.RoomsAccess]: { payload: RoomsAccessPayload; result: RoomsAccessResult };
+    [InternalPattern.ChatSystemMessage]: { payload: SystemMessageEvent; result: void };
+    [InternalPattern.ChatRoomDeleted]: { payload: { rid: string }; result: void };
   }
 }

@@ -1,35 +1,54 @@
-import type { ChannelsCreatePayload, ChannelsInfoPayload } from '@app/contracts';
+import type { RoomAddAllPayload, RoomDefaultPayload, RoomJoinCodePayload, RoomJoinPayload } from '@app/contracts';
 import { Feeds, Opt, PagingParams, Params, QueryFlag, RoomSelectorParams, Static, Type } from '@app/validation';
+import { RoomParams } from '../../rooms/dto/room-params.dto';
 
-/** channels.create (`name` is checked by the service: Rocket.Chat's own 400 'Body param "name" is required') */
-export const ChannelsCreateDto = Params({
-  name: Opt(Type.String()),
-  members: Opt(Type.Array(Type.String())),
-  readOnly: Opt(Type.Boolean()),
-  excludeSelf: Opt(Type.Boolean()),
-  customFields: Opt(Type.Object({})),
-  extraData: Opt(Type.Object({})),
-  teams: Opt(Type.Array(Type.String())),
-});
-export type ChannelsCreateDto = Feeds<ChannelsCreatePayload, Static<typeof ChannelsCreateDto>>;
+/** channels.addAll */
+export const ChannelsAddAllDto = RoomParams({ activeUsersOnly: Opt(Type.Boolean()) });
+export type ChannelsAddAllDto = Feeds<RoomAddAllPayload, Static<typeof ChannelsAddAllDto>>;
 
-/** channels.info */
-export const ChannelsInfoDto = Params(RoomSelectorParams);
-export type ChannelsInfoDto = Feeds<ChannelsInfoPayload, Static<typeof ChannelsInfoDto>>;
+/** channels.join: `joinCode` when the channel has one */
+export const ChannelsJoinDto = RoomParams({ joinCode: Opt(Type.String()) });
+export type ChannelsJoinDto = Feeds<RoomJoinPayload, Static<typeof ChannelsJoinDto>>;
 
-/** channels.list */
-export const ChannelsListDto = Params(PagingParams);
-export type ChannelsListDto = Static<typeof ChannelsListDto>;
+/** channels.setJoinCode */
+export const ChannelsSetJoinCodeDto = RoomParams({ joinCode: Opt(Type.String()) });
+export type ChannelsSetJoinCodeDto = Feeds<RoomJoinCodePayload, Static<typeof ChannelsSetJoinCodeDto>>;
 
-/** channels.history: `latest`/`oldest` ISO dates, `inclusive`, `unreads`, `showThreadMessages` flags, paging. */
-export const ChannelsHistoryDto = Params({
-  ...RoomSelectorParams,
+/** channels.setDefault: a boolean, or "true"/"false" */
+export const ChannelsSetDefaultDto = RoomParams({ default: Opt(Type.Union([Type.Boolean(), Type.String()])) });
+export type ChannelsSetDefaultDto = Feeds<RoomDefaultPayload, Static<typeof ChannelsSetDefaultDto>>;
+
+/** channels.online: 7.x `_id` (the room id); 5.x/6.x `query`, a JSON object selecting the room */
+export const ChannelsOnlineDto = Params({ _id: Opt(Type.String()), query: Opt(Type.String()) });
+export type ChannelsOnlineDto = Static<typeof ChannelsOnlineDto>;
+
+/** channels.getIntegrations: `includeAllPublicChannels` (default true), paged */
+export const ChannelsGetIntegrationsDto = RoomParams({ includeAllPublicChannels: QueryFlag, ...PagingParams });
+export type ChannelsGetIntegrationsDto = Static<typeof ChannelsGetIntegrationsDto>;
+
+/** channels.cleanHistory: Rocket.Chat's rooms.cleanHistory parameters, on a channel */
+export const ChannelsCleanHistoryDto = RoomParams({
   latest: Opt(Type.String()),
   oldest: Opt(Type.String()),
-  inclusive: QueryFlag,
-  unreads: QueryFlag,
-  showThreadMessages: QueryFlag,
+  inclusive: Opt(Type.Boolean()),
+  excludePinned: Opt(Type.Boolean()),
+  filesOnly: Opt(Type.Boolean()),
+  ignoreThreads: Opt(Type.Boolean()),
+  ignoreDiscussion: Opt(Type.Boolean()),
+  users: Opt(Type.Array(Type.String())),
+  limit: Opt(Type.Integer({ minimum: 0 })),
+});
+export type ChannelsCleanHistoryDto = Static<typeof ChannelsCleanHistoryDto>;
+
+/** channels.getAllUserMentionsByChannel: `roomId`, offset/count/sort */
+export const ChannelsMentionsDto = Params({
+  roomId: Opt(Type.String()),
   offset: PagingParams.offset,
   count: PagingParams.count,
+  sort: PagingParams.sort,
 });
-export type ChannelsHistoryDto = Static<typeof ChannelsHistoryDto>;
+export type ChannelsMentionsDto = Static<typeof ChannelsMentionsDto>;
+
+/** channels.anonymousread: a channel's messages, paged */
+export const ChannelsAnonymousReadDto = Params({ ...RoomSelectorParams, ...PagingParams });
+export type ChannelsAnonymousReadDto = Static<typeof ChannelsAnonymousReadDto>;
