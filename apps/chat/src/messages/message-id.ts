@@ -26,11 +26,23 @@ export function mentionedUsernames(text: string): string[] {
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 
-/** The links of a message text, as `urls` (Rocket.Chat's parseUrlsInMessage; trailing punctuation dropped). */
-export function messageUrls(text: string): { url: string }[] {
+/**
+ * The links of a message text, as `urls` (Rocket.Chat's parseUrlsInMessage; trailing punctuation dropped). With
+ * `previewUrls`, the links not in it are marked `ignoreParse` (no preview).
+ */
+export function messageUrls(text: string, previewUrls?: string[]): { url: string; ignoreParse?: true }[] {
   const out = new Set<string>();
   for (const m of text.matchAll(URL_PATTERN)) {
     out.add(m[0].replace(/[.,;:!?)\]}]+$/, ''));
   }
-  return [...out].map((url) => ({ url }));
+  return [...out].map((url) => (previewUrls && !previewUrls.includes(url) ? { url, ignoreParse: true } : { url }));
+}
+
+/** `#channel` links in a message text (Rocket.Chat's default channel-name pattern). */
+export function channelNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[\s>(])#([0-9a-zA-Z-_.]+)/g)) {
+    out.add(m[1].replace(/[.]+$/, ''));
+  }
+  return [...out];
 }

@@ -11,7 +11,6 @@ import {
   HistoryResult,
   IMessage,
   Paged,
-  PageRequest,
   RoomFilesPayload,
   RoomKind,
   RoomMessagesPayload,
@@ -25,6 +24,7 @@ import { RoomAccessService } from '../room-access/room-access.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { MessagesRepository } from './messages.repository';
+import { pageOptions } from './page-options';
 
 const date = (value: string | undefined, fallback?: Date): Date | undefined => {
   if (value === undefined || value === '') {
@@ -36,16 +36,6 @@ const date = (value: string | undefined, fallback?: Date): Date | undefined => {
   }
   return d;
 };
-
-/** find() options of a paged request: Rocket.Chat's default sort is newest first. */
-function pageOptions(page: PageRequest, defaultSort: Record<string, 1 | -1> = { ts: -1 }) {
-  return {
-    sort: page.sort ?? defaultSort,
-    skip: page.offset,
-    limit: page.count,
-    ...(page.fields && Object.keys(page.fields).length ? { projection: page.fields } : {}),
-  };
-}
 
 /** The message endpoints of rooms (channels.* and groups.*), with room access decided in chat. */
 @Injectable()

@@ -18,7 +18,7 @@ export class SystemMessagesService {
   ) {}
 
   /** Rocket.Chat's Message.saveSystemMessage: once per id, however often the event is delivered. */
-  async write(e: SystemMessageEvent): Promise<void> {
+  async write(e: SystemMessageEvent): Promise<IMessage> {
     const ts = new Date(e.ts);
     const doc: IMessage = {
       ...(e.extra ?? {}),
@@ -31,12 +31,14 @@ export class SystemMessagesService {
       groupable: false,
       _updatedAt: ts,
     };
+    let stored = doc;
     try {
       await this.messages.insert(doc);
     } catch (err) {
       if (!isDuplicateKey(err)) {
         throw err;
       }
+      stored = (await this.messages.findById(doc._id)) ?? doc;
     }
     // the room counts it (users-rooms counts each message id once)
     await this.rpc.emit(InternalPattern.RoomsMessageSent, {
@@ -49,6 +51,7 @@ export class SystemMessagesService {
       hasGroupMention: false,
       system: true,
     });
+    return stored;
   }
 
   /** A deleted room leaves nothing behind: its messages, and its uploads with their bytes. */

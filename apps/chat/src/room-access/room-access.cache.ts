@@ -20,6 +20,9 @@ interface Entry<T> {
 
 const memberKey = (rid: string, userId: string) => `${rid}\u0000${userId}`;
 
+/** A room by `roomId`, by `roomName`, or by `roomIdOrName` (an id, else a name). */
+export type RoomLookup = RoomRef & { roomIdOrName?: string };
+
 /**
  * What chat knows of rooms and memberships, without asking users-rooms on every request: each replica keeps the
  * rooms and memberships it has seen (asked once of users-rooms), drops them at once when users-rooms publishes
@@ -62,9 +65,13 @@ export class RoomAccessCache implements OnModuleInit {
   }
 
   /** The room (by id or name) and the user's membership: from memory when fresh, else asked of users-rooms. */
-  async get(ref: RoomRef, userId: string): Promise<RoomsAccessResult> {
+  async get(ref: RoomLookup, userId: string): Promise<RoomsAccessResult> {
     const now = Date.now();
-    const rid = ref.roomId ?? (ref.roomName ? this.names.get(ref.roomName) : undefined);
+    const rid = ref.roomIdOrName
+      ? this.rooms.has(ref.roomIdOrName)
+        ? ref.roomIdOrName
+        : this.names.get(ref.roomIdOrName)
+      : (ref.roomId ?? (ref.roomName ? this.names.get(ref.roomName) : undefined));
     if (rid) {
       const room = this.rooms.get(rid);
       const member = this.members.get(memberKey(rid, userId));
@@ -76,10 +83,11 @@ export class RoomAccessCache implements OnModuleInit {
   }
 
   /** Asks users-rooms (volatile fields such as `ls` and `userMentions` are read this way) and keeps the answer. */
-  async fresh(ref: RoomRef, userId: string): Promise<RoomsAccessResult> {
+  async fresh(ref: RoomLookup, userId: string): Promise<RoomsAccessResult> {
     const result = await this.rpc.send(InternalPattern.RoomsAccess, {
       roomId: ref.roomId,
       roomName: ref.roomName,
+      roomIdOrName: ref.roomIdOrName,
       userId,
     });
     if (result.room) {

@@ -62,4 +62,21 @@ export class RoomAccessService {
       throw RcError.forbidden();
     }
   }
+
+  /**
+   * A room by id and the caller's membership, when the caller may see it (Rocket.Chat's canAccessRoom: a member,
+   * or anyone with `view-c-room` for a public channel); null otherwise, a missing room included.
+   */
+  async accessible(rid: string, caller: AuthUser, options: { fresh?: boolean } = {}): Promise<RoomAccess | null> {
+    const { room, subscription } = options.fresh
+      ? await this.cache.fresh({ roomId: rid }, caller._id)
+      : await this.cache.get({ roomId: rid }, caller._id);
+    if (!room) {
+      return null;
+    }
+    if (subscription || (room.t === 'c' && (await this.permissions.hasPermission(caller.roles, 'view-c-room')))) {
+      return { room, subscription };
+    }
+    return null;
+  }
 }

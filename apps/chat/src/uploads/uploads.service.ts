@@ -26,4 +26,9 @@ export class UploadsService {
     await this.uploads.deleteMany({ _id: { $in: docs.map((d) => d._id) } });
     return docs.length;
   }
+
+  /** Hides uploads whose message is kept as history (Rocket.Chat keeps their bytes). */
+  async hide(ids: string[]): Promise<void> {
+    await this.uploads.updateMany({ _id: { $in: ids } }, { $set: { _hidden: true } });
+  }
 }

@@ -3,7 +3,9 @@ import {
   CHANNEL_KIND,
   ChannelsOnlinePayload,
   ChannelsPattern,
+  ChatPattern,
   GroupsPattern,
+  IgnoreUserPayload,
   RoomAddAllPayload,
   RoomInvitePayload,
   RoomJoinPayload,
@@ -110,5 +112,10 @@ export class MembershipController {
   @Handles(C.Moderators, G.Moderators)
   moderators(p: RoomTargetPayload, ctx: StreamsContext) {
     return this.roomRoles.moderators(roomKindOf(ctx.getPattern()), p);
+  }
+
+  @Handles(ChatPattern.IgnoreUser)
+  ignoreUser(p: IgnoreUserPayload) {
+    return this.membership.ignoreUser(p);
   }
 }

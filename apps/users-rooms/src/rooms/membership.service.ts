@@ -4,6 +4,7 @@ import {
   AuthUser,
   ChannelsOnlinePayload,
   Empty,
+  IgnoreUserPayload,
   IUser,
   IUserRef,
   keyedRoom,
@@ -355,5 +356,22 @@ export class MembershipService {
       { projection: { _id: 1, username: 1 } },
     );
     return { online };
+  }
+
+  /** chat.ignoreUser: the caller's subscription hides (or shows again) another member's messages. */
+  async ignoreUser(p: IgnoreUserPayload): Promise<Empty> {
+    const mine = await this.subscriptions.findByRoomAndUser(p.rid, p.caller._id, { _id: 1 });
+    const theirs = mine ? await this.subscriptions.findByRoomAndUser(p.rid, p.userId, { _id: 1 }) : null;
+    if (!mine || !theirs) {
+      throw RcError.failure('error-invalid-subscription', 'Invalid subscription', { method: 'ignoreUser' });
+    }
+    await this.subscriptions.updateOne(
+      { _id: mine._id },
+      p.ignore
+        ? { $addToSet: { ignored: p.userId }, $set: { _updatedAt: new Date() } }
+        : { $pull: { ignored: p.userId }, $set: { _updatedAt: new Date() } },
+    );
+    await this.notifier.membershipChanged(p.rid, [p.caller._id]);
+    return {};
   }
 }

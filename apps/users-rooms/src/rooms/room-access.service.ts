@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AuthorizePostPayload,
-  AuthorizePostResult,
-  IMessageMention,
-  RoomAccessSnapshot,
-  RoomsAccessPayload,
-  RoomsAccessResult,
-} from '@app/contracts';
+import { OpenForPostPayload, RoomAccessSnapshot, RoomsAccessPayload, RoomsAccessResult } from '@app/contracts';
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
 import { AuthorizationService } from '../authorization/authorization.service';
@@ -18,9 +11,9 @@ import { SubscriptionsRepository } from '../subscriptions/subscriptions.reposito
 import { RoomsRepository } from '../rooms/rooms.repository';
 
 /**
- * Who may post to or read a room (chat asks before it stores or reads messages): target resolution
- * (`#name`, `@username`, id), joining public channels on post, direct rooms created on demand, Rocket.Chat's
- * sending checks (membership, archived, muted, read-only) and read access (`preview-c-room`).
+ * What chat asks of the rooms context about access: a room and a membership as its cache keeps them
+ * (`rooms.access`), and the way in for a post to a room chat does not know yet (target resolution `#name`,
+ * `@username`, id; DMs created on demand; public channels joined on post).
  */
 @Injectable()
 export class RoomAccessService {
@@ -32,77 +25,27 @@ export class RoomAccessService {
     private readonly membership: MembershipService,
   ) {}
 
-  /** Resolves chat.postMessage's target and applies Rocket.Chat's sending checks. */
-  async authorizePost(p: AuthorizePostPayload): Promise<AuthorizePostResult> {
-    const user: UserRef | null =
-      p.caller?._id === p.userId
-        ? p.caller
-        : await this.users.findById<UserRef>(p.userId, { _id: 1, username: 1, name: 1, roles: 1 });
-    if (!user) {
-      throw RcError.failure('error-invalid-user', 'Invalid user');
-    }
-    const [room, mentions] = await Promise.all([
-      this.resolveTarget(p, user),
-      this.resolveMentions(p.mentionUsernames ?? []),
-    ]);
-    let sub: { roles?: string[] } | null = await this.subscriptions.findOne(
-      { rid: room._id, 'u._id': user._id },
-      { roles: 1 },
-    );
-    if (!sub && room.t === 'c' && (await this.authorization.hasPermission(user.roles, 'view-c-room'))) {
+  /**
+   * chat.postMessage's way in when chat does not know the room or the caller's membership yet: the target room
+   * (`roomId`, `#name`, `@username`, or an id/name), after creating the DM or joining the caller to the public
+   * channel it names, as Rocket.Chat does on post. The sending checks themselves are chat's.
+   */
+  async openForPost(p: OpenForPostPayload): Promise<{ rid: string }> {
+    const user: UserRef = p.caller;
+    const room = await this.resolveTarget(p, user);
+    if (
+      room.t === 'c' &&
+      !room.archived &&
+      !(await this.subscriptions.exists({ rid: room._id, 'u._id': user._id })) &&
+      (await this.authorization.hasPermission(user.roles, 'view-c-room'))
+    ) {
       // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
       await this.membership.subscribe(room, user, { announce: 'uj' });
-      sub = {};
     }
-    if (!sub) {
-      throw RcError.plain('error-not-allowed');
-    }
-    if (room.archived) {
-      throw RcError.plain('room_is_archived');
-    }
-    if (room.muted?.includes(user.username!)) {
-      throw RcError.plain('You_have_been_muted');
-    }
-    if (room.ro && !(await this.authorization.hasPermissionInRoom(user.roles, sub.roles, 'post-readonly'))) {
-      throw RcError.plain("You can't send messages because the room is readonly.");
-    }
-    return {
-      room: {
-        _id: room._id,
-        t: room.t,
-        ...(room.name ? { name: room.name } : {}),
-        ...(room.fname ? { fname: room.fname } : {}),
-      },
-      user: { _id: user._id, username: user.username!, ...(user.name ? { name: user.name } : {}) },
-      mentions,
-    };
+    return { rid: room._id };
   }
 
-  /** `@all` / `@here` stay as they are; other names become the users they name (unknown ones are dropped). */
-  private async resolveMentions(usernames: string[]): Promise<IMessageMention[]> {
-    const names = [...new Set(usernames)].slice(0, 100);
-    if (!names.length) {
-      return [];
-    }
-    const group = names
-      .filter((n) => n === 'all' || n === 'here')
-      .map((n) => ({ _id: n, username: n, type: 'user' as const }));
-    const found = await this.users.find<UserRef>(
-      { username: { $in: names.filter((n) => n !== 'all' && n !== 'here') } },
-      { projection: { _id: 1, username: 1, name: 1 } },
-    );
-    return [
-      ...group,
-      ...found.map((u) => ({
-        _id: u._id,
-        username: u.username!,
-        ...(u.name ? { name: u.name } : {}),
-        type: 'user' as const,
-      })),
-    ];
-  }
-
-  private async resolveTarget(p: AuthorizePostPayload, user: UserRef): Promise<RoomDoc> {
+  private async resolveTarget(p: OpenForPostPayload, user: UserRef): Promise<RoomDoc> {
     const target = p.roomId ?? p.channel;
     if (!target) {
       throw RcError.failure('invalid-channel');
@@ -211,7 +154,12 @@ export class RoomAccessService {
       ? await this.rooms.findById<RoomAccessSnapshot>(p.roomId, projection)
       : name
         ? await this.rooms.findOne<RoomAccessSnapshot>({ name }, projection)
-        : null;
+        : p.roomIdOrName
+          ? await this.rooms.findOne<RoomAccessSnapshot>(
+              { $or: [{ _id: p.roomIdOrName }, { name: p.roomIdOrName }] },
+              projection,
+            )
+          : null;
     if (!room) {
       return { room: null, subscription: null };
     }
@@ -221,7 +169,12 @@ export class RoomAccessService {
       ts: 1,
       ls: 1,
       userMentions: 1,
+      groupMentions: 1,
+      unread: 1,
+      tunread: 1,
       ignored: 1,
+      blocked: 1,
+      blocker: 1,
     });
     return {
       room: { ...room, usersCount: room.usersCount ?? 0, msgs: room.msgs ?? 0 },
@@ -234,7 +187,12 @@ export class RoomAccessService {
             ts: sub.ts,
             ...(sub.ls ? { ls: sub.ls } : {}),
             userMentions: sub.userMentions ?? 0,
+            groupMentions: sub.groupMentions ?? 0,
+            unread: sub.unread ?? 0,
+            ...(sub.tunread?.length ? { tunread: sub.tunread } : {}),
             ...(sub.ignored?.length ? { ignored: sub.ignored } : {}),
+            ...(sub.blocked ? { blocked: true } : {}),
+            ...(sub.blocker ? { blocker: true } : {}),
           }
         : null,
     };

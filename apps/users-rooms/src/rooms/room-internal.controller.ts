@@ -1,5 +1,12 @@
 import { Controller } from '@nestjs/common';
-import { AuthorizePostPayload, InternalPattern, MessageSentEvent, RoomsAccessPayload } from '@app/contracts';
+import {
+  InternalPattern,
+  MessageEditedEvent,
+  MessageRemovedEvent,
+  OpenForPostPayload,
+  MessageSentEvent,
+  RoomsAccessPayload,
+} from '@app/contracts';
 import { Handles, HandlesEvent } from '@app/transport';
 import { RoomAccessService } from './room-access.service';
 import { RoomActivityService } from './room-activity.service';
@@ -12,9 +19,9 @@ export class RoomInternalController {
     private readonly activity: RoomActivityService,
   ) {}
 
-  @Handles(InternalPattern.RoomsAuthorizePost)
-  authorizePost(p: AuthorizePostPayload) {
-    return this.access.authorizePost(p);
+  @Handles(InternalPattern.RoomsOpenForPost)
+  openForPost(p: OpenForPostPayload) {
+    return this.access.openForPost(p);
   }
 
   @Handles(InternalPattern.RoomsAccess)
@@ -25,5 +32,20 @@ export class RoomInternalController {
   @HandlesEvent(InternalPattern.RoomsMessageSent)
   messageSent(e: MessageSentEvent) {
     return this.activity.onMessageSent(e);
+  }
+
+  @HandlesEvent(InternalPattern.RoomsMessageEdited)
+  messageEdited(e: MessageEditedEvent) {
+    return this.activity.onMessageEdited(e);
+  }
+
+  @HandlesEvent(InternalPattern.RoomsThreadRead)
+  threadRead(e: { rid: string; userId: string; tmid: string }) {
+    return this.activity.onThreadRead(e);
+  }
+
+  @HandlesEvent(InternalPattern.RoomsMessageRemoved)
+  messageRemoved(e: MessageRemovedEvent) {
+    return this.activity.onMessageRemoved(e);
   }
 }

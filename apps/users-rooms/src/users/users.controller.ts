@@ -2,17 +2,22 @@ import { Controller } from '@nestjs/common';
 import {
   AuthenticationPattern,
   CallerPayload,
+  InternalPattern,
   ListPayload,
   UsersCreatePayload,
   UsersInfoPayload,
   UsersPattern,
 } from '@app/contracts';
 import { Handles } from '@app/transport';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Controller()
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly repository: UsersRepository,
+  ) {}
 
   @Handles(AuthenticationPattern.Me)
   me(p: CallerPayload) {
@@ -32,5 +37,14 @@ export class UsersController {
   @Handles(UsersPattern.List)
   list(p: ListPayload) {
     return this.users.list(p);
+  }
+
+  /** chat's user directory: the active users of these usernames (mentions, DMs), at most 100 per call */
+  @Handles(InternalPattern.UsersLookup)
+  lookup(p: { usernames: string[] }) {
+    return this.repository.find<{ _id: string; username: string; name?: string }>(
+      { username: { $in: p.usernames.slice(0, 100) }, active: true },
+      { projection: { _id: 1, username: 1, name: 1 } },
+    );
   }
 }

@@ -23,6 +23,9 @@ export interface ISubscription {
   prid?: string;
   tunread?: string[];
   ignored?: string[];
+  /** DMs: the other party blocked this member / this member blocked the other party */
+  blocked?: boolean;
+  blocker?: boolean;
   customFields?: Record<string, unknown>;
   [notificationPreference: string]: unknown;
 }

@@ -1,6 +1,6 @@
 /** Service-to-service patterns that no REST route maps to one-to-one. */
 import type { AuthUser, HealthResult } from '../common/types';
-import type { IMessage, IMessageMention, IPermission, RoomType } from '../documents';
+import type { IMessage, IPermission, IUserRef, RoomType } from '../documents';
 import {
   CHAT_SERVICE,
   definePatterns,
@@ -21,16 +21,26 @@ export const InternalPattern = definePatterns({
   SettingsGet: { pattern: 'settings.get', service: USERS_ROOMS_SERVICE },
   /** the permission → roles table (the permission store of every app) */
   PermissionsAll: { pattern: 'permissions.all', service: USERS_ROOMS_SERVICE },
-  /** may the user post in this room (chat asks before it stores a message) */
-  RoomsAuthorizePost: { pattern: 'rooms.authorizePost', service: USERS_ROOMS_SERVICE },
+  /** the room a post names, after creating the DM or joining the public channel (chat's slow path) */
+  RoomsOpenForPost: { pattern: 'rooms.openForPost', service: USERS_ROOMS_SERVICE },
   /** event: a message was stored; update room counters and subscriptions */
   RoomsMessageSent: { pattern: 'rooms.messageSent', service: USERS_ROOMS_SERVICE },
+  /** event: a message was edited (the room's `lastMessage` follows) */
+  RoomsMessageEdited: { pattern: 'rooms.messageEdited', service: USERS_ROOMS_SERVICE },
+  /** event: a message was removed (the room's `msgs` and `lastMessage` follow) */
+  RoomsMessageRemoved: { pattern: 'rooms.messageRemoved', service: USERS_ROOMS_SERVICE },
+  /** event: a member stopped following a thread (its unread marks on the subscription go) */
+  RoomsThreadRead: { pattern: 'rooms.threadRead', service: USERS_ROOMS_SERVICE },
   /** a room and a user's membership of it, as chat's room-access cache keeps them */
   RoomsAccess: { pattern: 'rooms.access', service: USERS_ROOMS_SERVICE },
   /** event: write a system message (`uj`, `au`, `r`, `room_changed_topic`, ...) into a room */
   ChatSystemMessage: { pattern: 'chat.systemMessage', service: CHAT_SERVICE },
   /** event: a room was deleted; remove its messages and files */
   ChatRoomDeleted: { pattern: 'chat.roomDeleted', service: CHAT_SERVICE },
+  /** event: a member read a room up to `until` (subscriptions.read): chat records read receipts */
+  ChatRoomRead: { pattern: 'chat.roomRead', service: CHAT_SERVICE },
+  /** users by username (mentions, DMs): `_id`, `username`, `name` of the active ones found */
+  UsersLookup: { pattern: 'users.lookup', service: USERS_ROOMS_SERVICE },
 });
 
 /** The health pattern each service answers (the gateway's readiness asks them all). */
@@ -58,19 +68,11 @@ export interface CallerRef {
   roles: string[];
 }
 
-export interface AuthorizePostPayload {
-  userId: string;
-  caller?: CallerRef;
+export interface OpenForPostPayload {
+  caller: CallerRef;
   roomId?: string;
   /** `#name`, `@username` or a bare id/name (chat.postMessage's `channel`) */
   channel?: string;
-  /** usernames mentioned in the text (`@name`), resolved to users in the reply */
-  mentionUsernames?: string[];
-}
-export interface AuthorizePostResult {
-  room: { _id: string; t: RoomType; name?: string; fname?: string };
-  user: { _id: string; username: string; name?: string };
-  mentions: IMessageMention[];
 }
 
 export interface MessageSentEvent {
@@ -84,8 +86,24 @@ export interface MessageSentEvent {
   hasGroupMention: boolean;
   /** a thread reply (no unread counts in the room) */
   tmid?: string;
+  /** a thread reply: the thread's followers (their subscriptions get `tunread`) */
+  threadFollowers?: string[];
+  /** a thread reply also shown in the room */
+  tshow?: boolean;
   /** a system message: counts in the room, raises no unread state */
   system?: boolean;
+}
+
+export interface MessageEditedEvent {
+  rid: string;
+  message: Pick<IMessage, '_id' | 'msg' | 'u' | 'rid' | 'ts'>;
+}
+
+export interface MessageRemovedEvent {
+  rid: string;
+  messageId: string;
+  /** the room's latest visible message now, if any */
+  lastMessage: Pick<IMessage, '_id' | 'msg' | 'u' | 'rid' | 'ts'> | null;
 }
 
 /** What chat needs of a room to decide access and to answer its message endpoints. */
@@ -118,19 +136,38 @@ export interface MembershipSnapshot {
   ts: Date;
   ls?: Date;
   userMentions: number;
+  groupMentions: number;
+  unread: number;
+  /** threads with replies this member has not read */
+  tunread?: string[];
+  /** users whose messages this member does not see (chat.ignoreUser) */
   ignored?: string[];
+  /** DMs: the other party blocked this member, or this member blocked the other party */
+  blocked?: boolean;
+  blocker?: boolean;
 }
 
 export interface RoomsAccessPayload {
   roomId?: string;
   /** a room name (without `#`) */
   roomName?: string;
+  /** an id, else a name (chat.postMessage's `channel`) */
+  roomIdOrName?: string;
   userId: string;
 }
 
 export interface RoomsAccessResult {
   room: RoomAccessSnapshot | null;
   subscription: MembershipSnapshot | null;
+}
+
+export interface RoomReadEvent {
+  rid: string;
+  userId: string;
+  user: IUserRef;
+  /** the member's `ls` before: messages after it and up to `until` are the ones read now */
+  since?: string;
+  until: string;
 }
 
 export interface SystemMessageEvent {
@@ -155,10 +192,15 @@ declare module '../registry' {
     [InternalPattern.ResolveToken]: { payload: ResolveTokenPayload; result: AuthUser | null };
     [InternalPattern.SettingsGet]: { payload: SettingsGetPayload; result: Record<string, unknown> };
     [InternalPattern.PermissionsAll]: { payload: Record<string, never>; result: Pick<IPermission, '_id' | 'roles'>[] };
-    [InternalPattern.RoomsAuthorizePost]: { payload: AuthorizePostPayload; result: AuthorizePostResult };
+    [InternalPattern.RoomsOpenForPost]: { payload: OpenForPostPayload; result: { rid: string } };
     [InternalPattern.RoomsMessageSent]: { payload: MessageSentEvent; result: void };
+    [InternalPattern.RoomsMessageEdited]: { payload: MessageEditedEvent; result: void };
+    [InternalPattern.RoomsThreadRead]: { payload: { rid: string; userId: string; tmid: string }; result: void };
+    [InternalPattern.RoomsMessageRemoved]: { payload: MessageRemovedEvent; result: void };
     [InternalPattern.RoomsAccess]: { payload: RoomsAccessPayload; result: RoomsAccessResult };
     [InternalPattern.ChatSystemMessage]: { payload: SystemMessageEvent; result: void };
     [InternalPattern.ChatRoomDeleted]: { payload: { rid: string }; result: void };
+    [InternalPattern.ChatRoomRead]: { payload: RoomReadEvent; result: void };
+    [InternalPattern.UsersLookup]: { payload: { usernames: string[] }; result: IUserRef[] };
   }
 }
