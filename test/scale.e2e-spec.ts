@@ -212,6 +212,45 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
     expect(msgs).toBe(1000);
   });
 
+  it("a kicked user's next post is refused within one second on every chat replica; a deleted room too", async () => {
+    const name = `scale-kick-${Date.now()}`;
+    const username = `scale.kick.${Date.now()}`;
+    await call(gw[0], 'POST', '/api/v1/users.create', admin, {
+      username,
+      email: `${username}@scale.test`,
+      name: 'Kick',
+      password: 'pw',
+    });
+    const member = await loginAt(gw[1], username, 'pw');
+    const group = await call(gw[0], 'POST', '/api/v1/groups.create', admin, { name, members: [username] });
+    const roomId = group.body.group._id as string;
+    // both chat replicas serve (and cache) the member's posts (24 posts in all: under the limit of 25 a minute)
+    const before = await handledBy(apps, 'chat');
+    const warm = await pool(16, 8, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', member, { roomId, text: `w-${i}` }),
+    );
+    expect(warm.filter((r) => r.status !== 200)).toEqual([]);
+    const after = await handledBy(apps, 'chat');
+    expect(after.every((n, i) => n > before[i])).toBe(true);
+
+    const kicked = await call(gw[0], 'POST', '/api/v1/groups.kick', admin, { roomId, username });
+    expect(kicked.status).toBe(200);
+    // the change must reach every replica within a second (their caches would otherwise hold it for 10 s)
+    await new Promise((r) => setTimeout(r, 1000));
+    const posts = await pool(8, 4, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', member, { roomId, text: `after-${i}` }),
+    );
+    // refused on both replicas (a private group: a public channel would take the poster back, as Rocket.Chat does)
+    expect(posts.map((r) => r.status)).toEqual(posts.map(() => 400));
+
+    const deleted = await call(gw[1], 'POST', '/api/v1/groups.delete', admin, { roomId });
+    expect(deleted.status).toBe(200);
+    const late = await pool(10, 4, (i) =>
+      call(gw[i % 2], 'POST', '/api/v1/chat.postMessage', admin, { roomId, text: `gone-${i}` }),
+    );
+    expect(late.map((r) => r.status)).toEqual(late.map(() => 400));
+  });
+
   it('SIGKILL of a chat replica mid-traffic: each post succeeds exactly once or fails cleanly; nothing is stored twice', async () => {
     const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-kill-${Date.now()}` });
     const roomId = channel.body.channel._id as string;

@@ -178,6 +178,10 @@ export class MessageActionsService {
           ? { $pull: { [`${field}.usernames`]: p.caller.username }, $set: { _updatedAt: new Date() } }
           : { $unset: { [field]: 1 }, $set: { _updatedAt: new Date() } },
       );
+      if (!left.length) {
+        // the last reaction gone: no `reactions` at all (Rocket.Chat's unsetReactions)
+        await this.messages.updateOne({ _id: msg._id, reactions: {} }, { $unset: { reactions: 1 } });
+      }
     } else {
       await this.messages.updateOne(
         { _id: msg._id },
