@@ -27,6 +27,8 @@ import {
   stopChild,
   tailFile,
 } from '../scripts/infra';
+import { MongoClient } from 'mongodb';
+import { createHash, randomBytes } from 'node:crypto';
 import { CpuUsage, diff, snapshot } from './cpu';
 import { fmt, formatJson, gitRevision, intEnv, round } from './common';
 
@@ -59,6 +61,13 @@ interface AutocannonResult {
   duration: number;
 }
 
+interface AutocannonRequest {
+  method?: 'GET' | 'POST';
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 interface AutocannonOptions {
   url: string | string[];
   connections: number;
@@ -68,6 +77,8 @@ interface AutocannonOptions {
   body?: string;
   title?: string;
   timeout?: number;
+  /** per-request rewrites: each request goes through `setupRequest` (users and rooms rotate) */
+  requests?: { setupRequest: (req: AutocannonRequest) => AutocannonRequest }[];
 }
 
 interface AutocannonInstance extends PromiseLike<AutocannonResult> {
@@ -112,6 +123,12 @@ function loadSettings() {
       replicas: parseReplicas(process.env.BENCH_REPLICAS),
       seedMessages: 200,
       historyCount: 20,
+      users: intEnv('BENCH_USERS', 1000, 1),
+      rooms: intEnv('BENCH_ROOMS', 100, 1),
+      scenarios: (process.env.BENCH_SCENARIOS ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
     };
   } catch (err) {
     log((err as Error).message);
@@ -276,6 +293,8 @@ interface Scenario {
   urls: string[];
   headers?: Record<string, string>;
   body?: string;
+  /** Spreads the load over many users and rooms: each request is rewritten by this (path, headers, body). */
+  rotate?: (req: AutocannonRequest) => AutocannonRequest;
   /** Checks one answer before the load, so a broken endpoint fails with its message rather than a count. */
   check: (json: unknown) => string | undefined;
 }
@@ -306,7 +325,9 @@ interface ScenarioResult {
 const cpuGroups: Record<string, (number | 'self')[]> = {};
 
 async function preflight(s: Scenario): Promise<void> {
-  const { status, text, json } = await request(s.urls[0], s.method, s.headers, s.body);
+  const first = s.rotate?.({ method: s.method, headers: s.headers, body: s.body });
+  const url = first?.path ? new URL(first.path, s.urls[0]).toString() : s.urls[0];
+  const { status, text, json } = await request(url, s.method, first?.headers ?? s.headers, first?.body ?? s.body);
   const problem = status < 200 || status > 299 ? `HTTP ${status}` : json === undefined ? 'not JSON' : s.check(json);
   if (problem) {
     throw new Error(`${s.name}: pre-flight request failed (${problem}): ${text.slice(0, 500)}`);
@@ -322,6 +343,7 @@ async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
     headers: s.headers,
     body: s.body,
     title: s.name,
+    ...(s.rotate ? { requests: [{ setupRequest: s.rotate }] } : {}),
   });
   try {
     return await current;
@@ -418,29 +440,94 @@ function table(results: ScenarioResult[]): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** CPU per request of what serves it: the apps and Redis (not the database, the load generator or the baseline). */
+function appsAndRedis(r: ScenarioResult): number {
+  const us = r.cpu?.usPerRequest ?? {};
+  return [...APPS, 'redis'].reduce((sum, g) => sum + (us[g] ?? 0), 0);
+}
+
 function cpuTable(results: ScenarioResult[]): string | undefined {
   if (!results.every((r) => r.cpu)) {
     return undefined;
   }
   const groups = Object.keys(cpuGroups).filter((g) => results.some((r) => (r.cpu?.usPerRequest[g] ?? 0) >= 0.5));
-  const head = ['scenario', 'busy %', 'other %', ...groups];
+  const head = ['scenario', 'busy %', 'other %', ...groups, 'apps+redis'];
   const rows = results.map((r) => [
     r.name,
     fmt(r.cpu?.machineBusyPct ?? 0),
     fmt(r.cpu?.otherPctOfMachine ?? 0),
     ...groups.map((g) => fmt(r.cpu?.usPerRequest[g] ?? 0)),
+    fmt(appsAndRedis(r)),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [
     'CPU time per completed request, in µs, by process (busy %: the whole machine; other %: CPU of processes not',
-    'started by this bench, as a share of the machine):',
+    'started by this bench, as a share of the machine; apps+redis: the five apps and Redis together):',
     '',
     line(head),
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...rows.map(line),
   ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// A population: many users in many rooms
+
+interface Member {
+  _id: string;
+  username: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * `count` users with a login token each, written straight into the database: creating them through users.create
+ * and logging each in would spend minutes hashing passwords, which is not what is measured.
+ */
+async function seedUsers(mongoUrl: string, count: number, stamp: number): Promise<Member[]> {
+  const client = await MongoClient.connect(mongoUrl);
+  try {
+    const now = new Date();
+    const members: Member[] = [];
+    const docs = Array.from({ length: count }, (_, i) => {
+      const _id = `bench${stamp}u${i}`;
+      const username = `bench.${stamp}.${i}`;
+      const token = randomBytes(24).toString('base64url');
+      members.push({ _id, username, headers: { 'X-User-Id': _id, 'X-Auth-Token': token } });
+      return {
+        _id,
+        username,
+        name: `Bench ${i}`,
+        type: 'user',
+        active: true,
+        roles: ['user'],
+        status: 'online',
+        createdAt: now,
+        _updatedAt: now,
+        emails: [{ address: `${username}@bench.test`, verified: true }],
+        services: {
+          resume: { loginTokens: [{ when: now, hashedToken: createHash('sha256').update(token).digest('base64') }] },
+        },
+      };
+    });
+    await client.db().collection<{ _id: string }>('users').insertMany(docs);
+    return members;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Runs `task(i)` for i in [0, n), `concurrency` at a time. */
+async function pool(n: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      while (next < n) {
+        await task(next++);
+      }
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -543,6 +630,49 @@ async function main(): Promise<number> {
   }
   log(`seeded ${settings.seedMessages} messages in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`);
 
+  // The spread scenarios: settings.users users in settings.rooms rooms (member i is in room i % rooms), each room
+  // with settings.historyCount messages; request k is sent as member k % users, into that member's room.
+  const popStarted = Date.now();
+  const population = await seedUsers(`${mongo.url}/rc_bench`, settings.users, stamp);
+  const rooms: string[] = [];
+  for (let r = 0; r < settings.rooms; r++) {
+    const members = population.filter((_, i) => i % settings.rooms === r).map((m) => m.username);
+    const room = await call<{ channel?: { _id?: string } }>(
+      gw,
+      'POST',
+      '/api/v1/channels.create',
+      { name: `bench-${stamp}-room-${r}`, members },
+      admin,
+    );
+    rooms.push(room.channel?._id ?? '');
+  }
+  await pool(settings.rooms * settings.historyCount, 10, (i) => {
+    const r = i % settings.rooms;
+    const author = population[r];
+    return call(
+      gw,
+      'POST',
+      '/api/v1/chat.postMessage',
+      { roomId: rooms[r], text: `seed message ${i}` },
+      {
+        userId: author._id,
+        authToken: author.headers['X-Auth-Token'],
+      },
+    );
+  });
+  log(
+    `seeded ${settings.users} users in ${settings.rooms} rooms with ${settings.historyCount} messages each in ` +
+      `${((Date.now() - popStarted) / 1000).toFixed(1)} s`,
+  );
+  let turn = 0;
+  const nextMember = () => {
+    const i = turn++ % population.length;
+    return { member: population[i], roomId: rooms[i % settings.rooms], index: i };
+  };
+  /** The room-mates of member i (for mentions): members i + rooms, i + 2·rooms, ... */
+  const mates = (i: number, n: number) =>
+    Array.from({ length: n }, (_, k) => population[(i + (k + 1) * settings.rooms) % population.length].username);
+
   const userHeaders = authHeaders(user);
   const gateways = apps.gatewayUrls;
   const ok = (json: unknown): string | undefined =>
@@ -584,10 +714,91 @@ async function main(): Promise<number> {
           ? undefined
           : `expected ${settings.historyCount} messages`),
     },
+    {
+      name: 'POST chat.postMessage, spread',
+      title: `authenticated writes by ${settings.users} users into ${settings.rooms} rooms, rotating per request`,
+      method: 'POST',
+      urls: gateways.map((g) => `${g}/api/v1/chat.postMessage`),
+      rotate: (req) => {
+        const { member, roomId } = nextMember();
+        return {
+          ...req,
+          headers: { ...member.headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ roomId, text: 'bench message' }),
+        };
+      },
+      check: (json) =>
+        ok(json) ?? ((json as { message?: { _id?: string } }).message?._id ? undefined : 'no message._id'),
+    },
+    {
+      name: 'POST chat.postMessage, 3 mentions',
+      title: 'as the spread write, the text mentioning three room-mates (mentions resolved, their counters raised)',
+      method: 'POST',
+      urls: gateways.map((g) => `${g}/api/v1/chat.postMessage`),
+      rotate: (req) => {
+        const { member, roomId, index } = nextMember();
+        const text = `hello ${mates(index, 3)
+          .map((u) => `@${u}`)
+          .join(' ')}`;
+        return {
+          ...req,
+          headers: { ...member.headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ roomId, text }),
+        };
+      },
+      check: (json) =>
+        ok(json) ??
+        ((json as { message?: { mentions?: unknown[] } }).message?.mentions?.length === 3
+          ? undefined
+          : 'no 3 mentions'),
+    },
+    {
+      name: 'GET channels.history, spread',
+      title: `authenticated reads of ${settings.historyCount} messages by ${settings.users} users in ${settings.rooms} rooms`,
+      method: 'GET',
+      urls: gateways.map((g) => `${g}/api/v1/channels.history`),
+      rotate: (req) => {
+        const { member, roomId } = nextMember();
+        return {
+          ...req,
+          path: `/api/v1/channels.history?roomId=${roomId}&count=${settings.historyCount}`,
+          headers: member.headers,
+        };
+      },
+      check: (json) =>
+        ok(json) ??
+        ((json as { messages?: unknown[] }).messages?.length === settings.historyCount
+          ? undefined
+          : `expected ${settings.historyCount} messages`),
+    },
+    {
+      name: 'GET chat.search',
+      title: `a word searched in a room of ${settings.historyCount} messages, by ${settings.users} users in ${settings.rooms} rooms`,
+      method: 'GET',
+      urls: gateways.map((g) => `${g}/api/v1/chat.search`),
+      rotate: (req) => {
+        const { member, roomId } = nextMember();
+        return {
+          ...req,
+          path: `/api/v1/chat.search?roomId=${roomId}&searchText=seed&count=10`,
+          headers: member.headers,
+        };
+      },
+      check: (json) => ok(json) ?? ((json as { messages?: unknown[] }).messages?.length ? undefined : 'no messages'),
+    },
   ];
   // History runs before postMessage: the test Mongo server ignores non-unique indexes, so a read after the write
   // scenario (tens of thousands more messages) would measure the size of its collection scan, not our stack.
-  const executionOrder = ['baseline', 'GET /api/info', 'GET channels.history', 'POST chat.postMessage'];
+  const executionOrder = [
+    'baseline',
+    'GET /api/info',
+    'GET channels.history',
+    'GET channels.history, spread',
+    'GET chat.search',
+    'POST chat.postMessage',
+    'POST chat.postMessage, spread',
+    'POST chat.postMessage, 3 mentions',
+  ].filter((name) => name === 'baseline' || !settings.scenarios.length || settings.scenarios.includes(name));
   const byName = new Map<string, ScenarioResult>();
   for (const name of executionOrder) {
     const s = scenarios.find((x) => x.name === name);
@@ -596,7 +807,7 @@ async function main(): Promise<number> {
     }
     byName.set(name, await runScenario(s));
   }
-  const results = scenarios.map((s) => byName.get(s.name) as ScenarioResult);
+  const results = scenarios.map((s) => byName.get(s.name)).filter((r): r is ScenarioResult => !!r);
 
   const base = results[0];
   for (const r of results.slice(1)) {
