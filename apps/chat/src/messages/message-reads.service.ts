@@ -168,15 +168,37 @@ export class MessageReadsService {
 
   /**
    * chat.search: a bounded, escaped regular expression over the room's messages (Rocket.Chat's
-   * Message_AlwaysSearchRegExp), with its `from:` / `mention:` / `has:` / `is:` / `before:` / `after:` / `on:`
-   * modifiers; only in a room the caller may read.
+   * Message_AlwaysSearchRegExp), or `$text` on a MongoDB with a text index on the messages; with the `from:` /
+   * `mention:` / `has:` / `is:` / `before:` / `after:` / `on:` modifiers; only in a room the caller may read.
    */
   async search(p: SearchPayload): Promise<{ messages: IMessage[] }> {
     await this.readable(p.roomId, p.caller, () => RcError.bare());
     const { filter, sort } = messageSearchFilter(p.searchText, p.caller);
+    const base = { rid: p.roomId, _hidden: { $ne: true }, t: { $exists: false } };
+    const limit = p.page.count || 20;
+    const words = (filter.msg as { $regex?: string } | undefined)?.$regex;
+    if (
+      words &&
+      !(await this.settings.boolean('Message_AlwaysSearchRegExp', false)) &&
+      (await this.messages.hasTextIndex())
+    ) {
+      // real MongoDB with a text index: `$text`, best matches first (Rocket.Chat without Message_AlwaysSearchRegExp)
+      const rest = { ...filter };
+      delete rest.msg;
+      const messages = await this.messages.find(
+        { ...rest, ...base, $text: { $search: p.searchText.slice(0, 256) } },
+        {
+          projection: { score: { $meta: 'textScore' } },
+          sort: sort ?? ({ score: { $meta: 'textScore' } } as unknown as Record<string, 1 | -1>),
+          skip: p.page.offset,
+          limit,
+        },
+      );
+      return { messages };
+    }
     const messages = await this.messages.find(
-      { ...filter, rid: p.roomId, _hidden: { $ne: true }, t: { $exists: false } },
-      { sort: sort ?? { ts: -1 }, skip: p.page.offset, limit: p.page.count || 20 },
+      { ...filter, ...base },
+      { sort: sort ?? { ts: -1 }, skip: p.page.offset, limit },
     );
     return { messages };
   }

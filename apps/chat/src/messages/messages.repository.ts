@@ -19,4 +19,26 @@ export class MessagesRepository extends MongoRepository<IMessage> {
       { $addToSet: { replies: { $each: replies } }, $set: { tlm: ts }, $inc: { tcount: 1 } },
     );
   }
+
+  private textIndex?: { known: boolean; at: number };
+
+  /**
+   * Whether the collection has a text index (real MongoDB, created by an operator): chat.search then uses `$text`.
+   * Asked again every five minutes; a server without text search (the test server) answers no.
+   */
+  async hasTextIndex(): Promise<boolean> {
+    const now = Date.now();
+    if (this.textIndex && now - this.textIndex.at < 300_000) {
+      return this.textIndex.known;
+    }
+    let known = false;
+    try {
+      const indexes = await this.model.collection.indexes();
+      known = indexes.some((i) => Object.values(i.key).includes('text'));
+    } catch {
+      known = false;
+    }
+    this.textIndex = { known, at: now };
+    return known;
+  }
 }
