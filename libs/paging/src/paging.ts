@@ -1,5 +1,6 @@
 import { PageRequest } from '@app/contracts';
 import { RcError, RcErrorType } from '@app/envelope';
+import { regexOptionsRefusal, regexRefusal } from './regex-bound';
 
 /** The settings that shape paging (Rocket.Chat: General > REST API). */
 export interface PagingSettings {
@@ -213,6 +214,10 @@ function validateCondition(cond: unknown, depth = 0): void {
     }
     if (k === '$date') {
       continue;
+    }
+    const refusal = k === '$regex' ? regexRefusal(v) : k === '$options' ? regexOptionsRefusal(v) : undefined;
+    if (refusal) {
+      refuse(refusal);
     }
     validateCondition(v, depth + 1);
   }
