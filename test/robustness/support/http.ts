@@ -4,6 +4,7 @@
  * as written.
  */
 import { Agent, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 
 export interface RawRequest {
   method: string;
@@ -145,4 +146,21 @@ export async function pool<T, R>(
 /** Closes the keep-alive sockets (end of a suite). */
 export function closeConnections(): void {
   agent.destroy();
+}
+
+/** Writes `bytes` on a new TCP connection as they are (no HTTP client checks them) and returns what comes back. */
+export function sendBytes(base: string, bytes: string | Buffer, timeoutMs = 5000): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const socket = connect({ host: url.hostname, port: Number(url.port) }, () => socket.write(bytes));
+    const done = () => {
+      socket.destroy();
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    socket.setTimeout(timeoutMs, done);
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('end', done);
+    socket.on('error', done);
+  });
 }
