@@ -126,6 +126,8 @@ const PAGING_VALUES: Record<string, string[]> = {
     '{"services":1}',
     '{"a\\u0000b":1}',
     '{"":1}',
+    '{"name":{"a\\u0000":1}}',
+    '{"a..b":1}',
   ],
   fields: [
     '{',
@@ -138,6 +140,8 @@ const PAGING_VALUES: Record<string, string[]> = {
     '{"services":1}',
     '{"a\\u0000b":1}',
     '{"":1}',
+    '{"name":{"a\\u0000":1}}',
+    '{"a..b":1}',
   ],
   query: [
     '{',
@@ -153,6 +157,8 @@ const PAGING_VALUES: Record<string, string[]> = {
     '{"username":{"$regex":{"$ne":1}}}',
     '{"a\\u0000b":1}',
     '{"":1}',
+    '{"name":{"a\\u0000":1}}',
+    '{"a..b":1}',
     '{"services.password":{"$exists":true}}',
     '{"_id":{"$in":"x"}}',
     ...FORBIDDEN_QUERY_OPERATORS.flatMap((op) => [`{"username":{"${op}":1}}`, `{"${op}":1}`]),
