@@ -191,9 +191,10 @@ export function baseline(set: ParamSet, dictionary: Dictionary): Record<string, 
     parent[p.path[1]] = dictionary(p.name, p) ?? typeDefault(p.schema);
   }
   // a selector group keeps one member, so the member varied later is the one the handler reads
+  const required = new Set(set.params.filter((p) => p.required).map((p) => p.name));
   for (const group of SELECTOR_GROUPS) {
     const present = group.filter((n) => n in out);
-    for (const extra of present.slice(1)) {
+    for (const extra of present.slice(1).filter((n) => !required.has(n))) {
       delete out[extra];
     }
   }
