@@ -1,14 +1,14 @@
 /**
  * Bounds on a `$regex` a client sends in `query`. The pattern runs in the database against stored text, so a
- * pattern that backtracks catastrophically (`(a+)+$`, `(a|a)*x`, `(.*){20}`) or polynomially (`.*.*.*.*x`) would
- * hold a database thread for as long as the text is long. Refused: anything but a string, more than
- * `MAX_REGEX_LENGTH` characters, a NUL byte (MongoDB keeps patterns as C strings), a pattern JavaScript cannot
- * compile, back-references, a repeated group that itself repeats or alternates, and more than
- * `MAX_UNBOUNDED_QUANTIFIERS` unbounded quantifiers. What is left matches in time linear (or, for a few `.*`,
- * low-polynomial) in the text.
+ * pattern that backtracks catastrophically (`(a+)+$`, `(a|a)*x`, `(.*){20}`, `(a?){30}a{30}`) or polynomially
+ * (`.*.*.*.*x`) would hold a database thread for as long as the text is long. Refused: anything but a string, more
+ * than `MAX_REGEX_LENGTH` characters, a NUL byte (MongoDB keeps patterns as C strings), a pattern JavaScript
+ * cannot compile, back-references, a repeated group that itself repeats or alternates, and more than
+ * `MAX_VARIABLE_QUANTIFIERS` quantifiers that leave the matcher a choice (`?`, `*`, `+`, `{n,m}`). What is left
+ * backtracks over at most that many choices, so it matches in time polynomial of low degree in the text.
  */
 export const MAX_REGEX_LENGTH = 256;
-export const MAX_UNBOUNDED_QUANTIFIERS = 3;
+export const MAX_VARIABLE_QUANTIFIERS = 3;
 
 /** `$options` MongoDB and JavaScript read alike (`x`, extended syntax, changes what a pattern means there only). */
 const REGEX_OPTIONS = /^[ims]*$/;
@@ -41,29 +41,29 @@ export function regexOptionsRefusal(options: unknown): string | undefined {
   return typeof options === 'string' && REGEX_OPTIONS.test(options) ? undefined : 'Invalid $options';
 }
 
-/** The quantifier starting at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`): its length and whether it repeats. */
-function quantifierAt(
-  pattern: string,
-  i: number,
-): { length: number; repeats: boolean; unbounded: boolean } | undefined {
+/**
+ * The quantifier starting at `i` (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`): its length, whether it repeats, and
+ * whether it leaves the matcher a choice (all but `{n}`).
+ */
+function quantifierAt(pattern: string, i: number): { length: number; repeats: boolean; variable: boolean } | undefined {
   const c = pattern[i];
   if (c === '*' || c === '+') {
-    return { length: pattern[i + 1] === '?' ? 2 : 1, repeats: true, unbounded: true };
+    return { length: pattern[i + 1] === '?' ? 2 : 1, repeats: true, variable: true };
   }
   if (c === '?') {
-    return { length: pattern[i + 1] === '?' ? 2 : 1, repeats: false, unbounded: false };
+    return { length: pattern[i + 1] === '?' ? 2 : 1, repeats: false, variable: true };
   }
   const m = c === '{' ? /^\{(\d+)(,(\d*))?\}\??/.exec(pattern.slice(i)) : null;
   if (!m) {
     return undefined;
   }
   const max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-  return { length: m[0].length, repeats: max > 1, unbounded: max === Infinity };
+  return { length: m[0].length, repeats: max > 1, variable: max !== Number(m[1]) };
 }
 
 function structureRefusal(pattern: string): string | undefined {
   const stack: Group[] = [{ repeats: false, alternates: false }];
-  let unbounded = 0;
+  let variable = 0;
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     let atomEnd = i + 1;
@@ -92,18 +92,18 @@ function structureRefusal(pattern: string): string | undefined {
       }
       const parent = stack[stack.length - 1];
       parent.repeats ||= group.repeats || !!q?.repeats || !!q;
-      unbounded += q?.unbounded ? 1 : 0;
+      variable += q?.variable ? 1 : 0;
       i += q?.length ?? 0;
       continue;
     }
     const q = quantifierAt(pattern, atomEnd);
     if (q) {
       stack[stack.length - 1].repeats = true;
-      unbounded += q.unbounded ? 1 : 0;
+      variable += q.variable ? 1 : 0;
     }
     i = atomEnd - 1 + (q?.length ?? 0);
   }
-  return unbounded > MAX_UNBOUNDED_QUANTIFIERS
-    ? `$regex may use at most ${MAX_UNBOUNDED_QUANTIFIERS} unbounded quantifiers`
+  return variable > MAX_VARIABLE_QUANTIFIERS
+    ? `$regex may use at most ${MAX_VARIABLE_QUANTIFIERS} quantifiers other than {n}`
     : undefined;
 }
