@@ -361,8 +361,8 @@ describe('faults under load', () => {
 
     process.stdout.write(
       `faults: ${writes.length} writes, ${acked.length} acknowledged, ${lost.length} lost, ${duplicated.length} duplicated, ` +
-        `${cleanFailures.length} clean failures, ${unclean.length} unclean ` +
-        `(${mails.length} e-mails and ${exports.length} exports acknowledged; ${faults.join(', ')})\n`,
+        `${cleanFailures.length} clean failures, ${unclean.length} unclean\n` +
+        `  (${mails.length} e-mails and ${exports.length} exports acknowledged; ${faults.join(', ')})\n`,
     );
     expect(
       unclean.map((w) => `${w.kind} ${w.key}: ${w.status} ${w.error ?? ''} ${JSON.stringify(w.body).slice(0, 200)}`),

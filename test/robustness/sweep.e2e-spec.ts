@@ -423,7 +423,8 @@ describe('malformed-input sweep', () => {
     const count = (p: Finding['problem']) => findings.filter((f) => f.problem === p).length;
     const routes = new Set(probes.map((p) => routeKey(p.route))).size;
     process.stdout.write(
-      `sweep: ${probes.length} requests over ${routes} routes, ${count('5xx')} 5xx, ${count('timeout')} timeouts, ${count('bad envelope')} bad envelopes (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+      `sweep: ${probes.length} requests over ${routes} routes, ${count('5xx')} 5xx, ${count('timeout')} timeouts, ${count('bad envelope')} bad envelopes\n` +
+        `  (${((Date.now() - started) / 1000).toFixed(0)} s, as admin, plain user and anonymous)\n`,
     );
     const seen = new Set<string>();
     const report = findings
