@@ -1,6 +1,8 @@
 /** Cross-cutting conventions: envelopes, unknown routes, rate limiter, a service going away and coming back. */
 import { adminHeaders, createChannel, createUserAndLogin, request } from './helpers/api';
 import { killApp, restartApp } from './helpers/processes';
+import { gatewayUrl } from './helpers/api';
+import { isFailureEnvelope, sendBytes, sendRaw } from './robustness/support/http';
 
 describe('envelopes and routing', () => {
   it('answers an unknown route with a JSON failure, never a success', async () => {
@@ -20,6 +22,28 @@ describe('envelopes and routing', () => {
     expect(res.body).toEqual(
       expect.objectContaining({ success: false, status: 'error', message: 'API endpoint does not exist' }),
     );
+  });
+
+  it('answers requests refused before routing (headers over the size limit, a malformed request) in the envelope', async () => {
+    const tooLong = await sendRaw(gatewayUrl(), {
+      method: 'GET',
+      path: `/api/v1/users.info?username=${'x'.repeat(100 * 1024)}`,
+    });
+    expect(tooLong.status).toBe(431);
+    expect(tooLong.json).toEqual({ success: false, error: 'Request Header Fields Too Large' });
+    const bigHeader = await sendRaw(gatewayUrl(), {
+      method: 'GET',
+      path: '/api/info',
+      headers: { 'X-Big': 'y'.repeat(64 * 1024) },
+    });
+    expect(bigHeader.status).toBe(431);
+    expect(isFailureEnvelope(bigHeader.json)).toBe(true);
+    const malformed = await sendBytes(gatewayUrl(), 'GET /api/info HTTP/1.1\r\nBad Header: x\r\n\r\n');
+    expect(malformed).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(malformed).toContain('Content-Type: application/json');
+    expect(malformed.endsWith('{"success":false,"error":"Bad Request"}')).toBe(true);
+    // the gateway still answers on new connections
+    expect((await sendRaw(gatewayUrl(), { method: 'GET', path: '/api/info' })).status).toBe(200);
   });
 
   it('accepts form-encoded bodies', async () => {

@@ -8,6 +8,7 @@ import { EnvelopeExceptionFilter } from '@app/envelope';
 import { RequestContext } from '@app/logging';
 import { installShutdownTimeout } from '@app/transport';
 import { AppModule, GATEWAY_CONTROLLERS } from './app.module';
+import { answerClientErrorsInEnvelope } from './platform/client-errors';
 import { routeTable } from './platform/route-table';
 
 async function bootstrap(): Promise<void> {
@@ -27,6 +28,7 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('urlencoded', { extended: true, limit: '10mb' });
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);
+  answerClientErrorsInEnvelope(app.getHttpServer());
   await app.listen(env.PORT, env.HOST);
   EnvelopeExceptionFilter.allowedMethods = routeMethods();
   new Logger('gateway').log(`gateway listening on ${await app.getUrl()}`);

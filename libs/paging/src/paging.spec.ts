@@ -1,5 +1,13 @@
 import { RcError } from '@app/envelope';
-import { DEFAULT_PAGING_SETTINGS, parsePagination, parseFields, parseQuery, parseSort, reviveQuery } from './paging';
+import {
+  DEFAULT_PAGING_SETTINGS,
+  isFieldPath,
+  parsePagination,
+  parseFields,
+  parseQuery,
+  parseSort,
+  reviveQuery,
+} from './paging';
 
 function errorTypeOf(fn: () => unknown): string | undefined {
   try {
@@ -76,5 +84,24 @@ describe('paging', () => {
   it('revives EJSON dates', () => {
     const q = reviveQuery({ _updatedAt: { $gt: { $date: 1542814057000 } } });
     expect(q._updatedAt.$gt).toBeInstanceOf(Date);
+  });
+
+  it('refuses field paths the database cannot take: empty, an empty or $ segment, a NUL byte', () => {
+    for (const key of ['', 'a..b', '.a', 'a.', 'a.$b', 'a\u0000b']) {
+      const json = JSON.stringify({ [key]: 1 });
+      expect(() => parseSort(json)).toThrow(
+        expect.objectContaining({ payload: expect.objectContaining({ errorType: 'error-invalid-sort' }) }),
+      );
+      expect(() => parseFields(json)).toThrow(
+        expect.objectContaining({ payload: expect.objectContaining({ errorType: 'error-invalid-fields' }) }),
+      );
+      expect(() => parseQuery(json)).toThrow(
+        expect.objectContaining({ payload: expect.objectContaining({ errorType: 'error-invalid-query' }) }),
+      );
+    }
+    expect(() => parseQuery('{"name":{"a\\u0000":1}}')).toThrow();
+    expect(() => parseQuery('{"emails":{"$elemMatch":{"addr\\u0000ess":1}}}')).toThrow();
+    expect(parseSort('{"a.b":1}')).toEqual({ 'a.b': 1 });
+    expect(isFieldPath('settings.preferences.language')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { PageRequest } from '@app/contracts';
 import { RcError, RcErrorType } from '@app/envelope';
+import { regexOptionsRefusal, regexRefusal } from './regex-bound';
 
 /** The settings that shape paging (Rocket.Chat: General > REST API). */
 export interface PagingSettings {
@@ -108,6 +109,14 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * A field path MongoDB takes: dotted segments, none empty, none starting with `$`, no NUL byte (keys are C
+ * strings in BSON: the database refuses them, and an empty path).
+ */
+export function isFieldPath(path: string): boolean {
+  return !path.includes('\u0000') && path.split('.').every((segment) => segment !== '' && !segment.startsWith('$'));
+}
+
 function isHidden(path: string, hidden?: readonly string[]): boolean {
   return !!hidden?.some((h) => path === h || path.startsWith(`${h}.`) || h.startsWith(`${path}.`));
 }
@@ -121,7 +130,7 @@ export function parseSort(value: unknown, rules: PagingRules = {}): Record<strin
     throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${show(value)}"`);
   }
   for (const [k, v] of Object.entries(sort)) {
-    if ((v !== 1 && v !== -1) || k.startsWith('$') || isHidden(k, rules.hiddenFields)) {
+    if ((v !== 1 && v !== -1) || !isFieldPath(k) || isHidden(k, rules.hiddenFields)) {
       throw RcError.failure('error-invalid-sort', `Invalid sort parameter provided: "${show(value)}"`);
     }
   }
@@ -139,7 +148,7 @@ export function parseFields(value: unknown, rules: PagingRules = {}): Record<str
   const out: Record<string, 0 | 1> = {};
   for (const [k, v] of Object.entries(fields)) {
     const n = v === true ? 1 : v === false ? 0 : v;
-    if ((n !== 0 && n !== 1) || k.startsWith('$')) {
+    if ((n !== 0 && n !== 1) || !isFieldPath(k)) {
       throw RcError.failure('error-invalid-fields', `Invalid fields parameter provided: "${show(value)}"`);
     }
     if (!isHidden(k, rules.hiddenFields)) {
@@ -186,7 +195,7 @@ function validateFilter(filter: Record<string, unknown>, rules: PagingRules, top
       }
       continue;
     }
-    if (isHidden(key, rules.hiddenFields)) {
+    if (!isFieldPath(key) || isHidden(key, rules.hiddenFields)) {
       refuse(`Invalid query field: ${key}`);
     }
     if (rules.queryFields && !rules.queryFields.some((f) => key === f || key.startsWith(`${f}.`))) {
@@ -211,8 +220,15 @@ function validateCondition(cond: unknown, depth = 0): void {
     if (k.startsWith('$') && !ALLOWED_QUERY_OPERATORS.has(k)) {
       refuse(`Invalid query operator: ${k}`);
     }
+    if (k.includes('\u0000')) {
+      refuse('Invalid query field: a key holds a NUL byte');
+    }
     if (k === '$date') {
       continue;
+    }
+    const refusal = k === '$regex' ? regexRefusal(v) : k === '$options' ? regexOptionsRefusal(v) : undefined;
+    if (refusal) {
+      refuse(refusal);
     }
     validateCondition(v, depth + 1);
   }

@@ -1,7 +1,8 @@
 import { APP_ENV, ServiceEnv } from '@app/config';
 import { INestApplication, Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { BaseExceptionFilter, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { ServiceExceptionFilter } from './dependency-outage';
 import { RedisStreamsServer } from './redis-streams.server';
 
 /** The running service's transport server, for health checks and counters. */
@@ -27,6 +28,8 @@ export async function bootstrapService(module: unknown, service: string): Promis
   ServiceRuntime.server = server;
   ServiceRuntime.service = service;
   ServiceRuntime.consumer = env.RPC_CONSUMER_NAME;
+  // the microservice shares the app's configuration (inheritAppConfig), so one filter serves both contexts
+  app.useGlobalFilters(new ServiceExceptionFilter(new BaseExceptionFilter(app.get(HttpAdapterHost).httpAdapter)));
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);

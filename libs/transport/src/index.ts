@@ -6,4 +6,5 @@ export * from './redis-streams.client';
 export * from './rpc.client';
 export * from './event-bus';
 export * from './bootstrap';
+export * from './dependency-outage';
 export * from './transport.module';

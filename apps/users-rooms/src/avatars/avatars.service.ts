@@ -15,6 +15,7 @@ import { Errors, RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { exactInsensitive } from '../common/regex';
+import { encodeUriLoosely } from '../common/uri';
 import { SettingsService } from '../settings/settings.service';
 import { AvatarStore, StoredAvatar } from './avatar-store.service';
 import { fetchRemoteImage } from './remote-image';
@@ -225,7 +226,7 @@ export class AvatarsService {
   /** Downloads an avatarUrl with Rocket.Chat's errors for each way it can fail. */
   private async download(url: string, target: Target): Promise<{ data: Buffer; type: string }> {
     const invalid = () =>
-      RcError.failure('error-avatar-invalid-url', `Invalid avatar URL: ${encodeURI(url)}`, {
+      RcError.failure('error-avatar-invalid-url', `Invalid avatar URL: ${encodeUriLoosely(url)}`, {
         function: 'setUserAvatar',
         url,
       });
@@ -238,7 +239,7 @@ export class AvatarsService {
       case 'ok': {
         const type = imageContentType(outcome.contentType);
         if (!type || !outcome.data.length) {
-          this.logger.log(`avatar url ${encodeURI(url)} answered content-type "${outcome.contentType}"`);
+          this.logger.log(`avatar url ${encodeUriLoosely(url)} answered content-type "${outcome.contentType}"`);
           throw invalid();
         }
         return { data: outcome.data, type };
@@ -247,7 +248,7 @@ export class AvatarsService {
         if (outcome.status !== 404) {
           throw RcError.failure(
             'error-avatar-url-handling',
-            `Error while handling avatar setting from a URL (${encodeURI(url)}) for ${target.username}`,
+            `Error while handling avatar setting from a URL (${encodeUriLoosely(url)}) for ${target.username}`,
             { function: 'RocketChat.setUserAvatar', url, username: target.username },
           );
         }
@@ -255,7 +256,7 @@ export class AvatarsService {
       case 'too-large':
         throw await this.tooLarge();
       default:
-        this.logger.log(`avatar url ${encodeURI(url)} refused or failed: ${outcome.reason}`);
+        this.logger.log(`avatar url ${encodeUriLoosely(url)} refused or failed: ${outcome.reason}`);
         throw invalid();
     }
   }

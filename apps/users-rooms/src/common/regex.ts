@@ -1,5 +1,9 @@
+/**
+ * `text` as a literal inside a regular expression. A NUL byte is written `\x00`: MongoDB stores a pattern as a C
+ * string and refuses one holding a NUL, so a raw NUL from a request would turn a look-up into a server error.
+ */
 export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
 }
 
 /** Exact, case-insensitive match (Rocket.Chat's username and room name look-ups). */

@@ -27,6 +27,8 @@ import { SubscriptionsRepository } from '../subscriptions/subscriptions.reposito
 import { RoomsRepository } from '../rooms/rooms.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Operations whose job has nothing left to do. */
+const FINISHED = new Set(['completed', 'skipped', 'failed']);
 
 /** `<Site_Url>/data-export/<id>`, the link Rocket.Chat e-mails when an export is ready. */
 export function dataExportUrl(siteUrl: string, id: string): string {
@@ -67,6 +69,12 @@ export class DataDownloadService {
       .sort({ createdAt: -1 })
       .lean();
     if (last && new Date(last.createdAt).getTime() > Date.now() - DAY_MS) {
+      if (!FINISHED.has(last.status)) {
+        // a request that ended between recording the operation and queueing its job (a replica killed, the
+        // request then redelivered to another one) left the operation without a job: queue it now. The job id is
+        // the operation id, so a job that is already there is not queued twice.
+        await this.queue.add(DataExportJob.DataDownload, { operationId: last._id }, { jobId: last._id });
+      }
       return { requested: false, exportOperation: last as unknown as IExportOperation };
     }
     const user = await this.users.findById(p.caller._id);

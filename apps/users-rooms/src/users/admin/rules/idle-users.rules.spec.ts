@@ -13,6 +13,19 @@ describe(idleCutoff.name, () => {
     expect(idleCutoff(now, 1.9).getTime()).toBe(idleCutoff(now, 2).getTime());
   });
 
+  it('goes back at most to the earliest date there is, whatever the number of days (1e308, Infinity)', () => {
+    for (const days of [1e8 + 20000, 1e15, 1e308, Infinity]) {
+      const cutoff = idleCutoff(now, days);
+      expect(Number.isNaN(cutoff.getTime())).toBe(false);
+      expect(cutoff.getTime()).toBe(-8.64e15);
+      expect(cutoff.toISOString()).toBe('-271821-04-20T00:00:00.000Z');
+    }
+    // nobody was created or logged in that early
+    expect(
+      isIdle({ _id: 'u', active: true, roles: ['user'], createdAt: new Date(0) }, idleCutoff(now, 1e308), 'user', 'me'),
+    ).toBe(false);
+  });
+
   it('does not change the date it is given', () => {
     const copy = new Date(now.getTime());
     idleCutoff(copy, 5);

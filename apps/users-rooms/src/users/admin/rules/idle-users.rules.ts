@@ -1,11 +1,16 @@
+/** The earliest instant a Date (and a BSON date) can hold: 100,000,000 days before 1970. */
+const EARLIEST = -8.64e15;
+
 /**
  * users.deactivateIdle's cut-off, as Rocket.Chat computes it: today's date minus `daysIdle` calendar days
- * (`Date#setDate`, which truncates the resulting day number: a started day counts as a whole one).
+ * (`Date#setDate`, which truncates the resulting day number: a started day counts as a whole one). More days than
+ * a date can go back (`daysIdle: 1e308`) give the earliest date there is, so nobody is that idle; an invalid date
+ * would make the database refuse the query.
  */
 export function idleCutoff(now: Date, daysIdle: number): Date {
   const cutoff = new Date(now.getTime());
   cutoff.setDate(cutoff.getDate() - daysIdle);
-  return cutoff;
+  return Number.isNaN(cutoff.getTime()) ? new Date(EARLIEST) : cutoff;
 }
 
 /**

@@ -1,0 +1,232 @@
+/**
+ * Permission matrix: every route of the gateway (its route table) × every kind of caller (anonymous, a plain
+ * user, a bot, a guest, a room owner, a room moderator, an admin, a user whose only role is a custom role with
+ * one permission) → the outcome the data files in matrix/ declare (allowed, 401, 403, or Rocket.Chat's 400
+ * with its errorType). A route without an entry fails the suite. Each request is a valid one for an allowed
+ * caller, built from the route's declared parameters and the suite's own users and room.
+ */
+import { readdirSync } from 'node:fs';
+import { createServer, Server } from 'node:http';
+import { join } from 'node:path';
+import { CALLERS, Caller, MatrixEntry, MatrixFile, MatrixFixtures, Outcome } from './matrix/matrix';
+import { baseline, Dictionary, paramSets, vocabulary } from './support/params';
+import { call, closeConnections, sendRaw } from './support/http';
+import { fillPath, namespaceOf, RouteInfo, routeKey, ROUTES } from './support/routes';
+import {
+  addUserToRole,
+  benchmarkIp,
+  createChannel,
+  createRole,
+  createSession,
+  gateway,
+  grantPermission,
+  loginAs,
+  Role,
+  Room,
+  Session,
+  sharedAdminHeaders,
+  uniqueName,
+} from './support/fixtures';
+
+jest.setTimeout(300_000);
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The custom role's one permission. */
+const CUSTOM_PERMISSION = 'create-user';
+
+async function loadMatrix(): Promise<Map<string, MatrixFile>> {
+  const dir = join(__dirname, 'matrix');
+  const files = new Map<string, MatrixFile>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.matrix.ts'))) {
+    const mod = (await import(join(dir, file))) as { default: MatrixFile };
+    files.set(file.replace(/\.matrix\.ts$/, ''), mod.default);
+  }
+  return files;
+}
+
+/** What came back, in the matrix's words. */
+function outcomeOf(status: number, body: Record<string, unknown>): string {
+  if (status >= 200 && status < 400) {
+    return 'ok';
+  }
+  if (status === 400) {
+    return typeof body.errorType === 'string' ? `400 ${body.errorType}` : `400 ${JSON.stringify(body.error)}`;
+  }
+  return String(status);
+}
+
+describe('permission matrix', () => {
+  const base = gateway();
+  const vocab = vocabulary(ROUTES);
+  const callers = {} as Record<Exclude<Caller, 'anonymous'>, Session>;
+  let room: Room;
+  let customRole: Role;
+  let sharedTarget: Session;
+  let images: Server;
+  let imageUrl: string;
+  let customPermissionRoles: string[];
+  let viewStatisticsRoles: string[];
+  let matrix: Map<string, MatrixFile>;
+  let requestNo = 0;
+
+  beforeAll(async () => {
+    matrix = await loadMatrix();
+    images = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'image/png' }).end(PNG));
+    await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
+    const address = images.address();
+    imageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/avatar.png`;
+
+    customRole = await createRole('matrix-custom');
+    customPermissionRoles = await grantPermission(CUSTOM_PERMISSION, [customRole._id]);
+    const admin = await sharedAdminHeaders();
+    const list = await call(base, 'GET', '/api/v1/permissions.listAll', admin);
+    viewStatisticsRoles = (list.body.update as { _id: string; roles: string[] }[]).find(
+      (p) => p._id === 'view-statistics',
+    )!.roles;
+
+    callers.user = await createSession('matrix-user');
+    callers.bot = await createSession('matrix-bot', ['bot']);
+    callers.guest = await createSession('matrix-guest', ['guest']);
+    callers.owner = await createSession('matrix-owner');
+    callers.moderator = await createSession('matrix-moderator');
+    callers.admin = await createSession('matrix-admin', ['admin']);
+    callers.custom = await createSession('matrix-custom', [customRole._id]);
+    room = await createChannel(callers.owner.headers, [callers.moderator.username]);
+    await addUserToRole('moderator', callers.moderator.username, room._id);
+    sharedTarget = await createSession('matrix-target', ['user'], base, undefined, false);
+  }, 120_000);
+
+  afterAll(async () => {
+    await call(base, 'POST', '/api/v1/permissions.update', await sharedAdminHeaders(), {
+      permissions: [{ _id: CUSTOM_PERMISSION, roles: customPermissionRoles }],
+    });
+    await new Promise((resolve) => images.close(resolve));
+    closeConnections();
+  });
+
+  /** The default request: required parameters, and the user/room a route names, from the fixtures. */
+  function defaultParams(route: RouteInfo, f: MatrixFixtures): Record<string, unknown> {
+    const values: Dictionary = (name, p) => {
+      switch (name) {
+        case 'userId':
+          return f.target._id;
+        case 'username':
+        case 'user':
+          return p.required ? f.unique('matrix') : f.target.username;
+        case 'roomId':
+          return f.room._id;
+        case 'name':
+          return f.unique('matrix');
+        case 'email':
+          return `${f.unique('matrix')}@robustness.test`;
+        case 'password':
+        case 'pass':
+          return 'Matrix-pass-1';
+        case 'text':
+          return 'matrix';
+        case 'tokenName':
+          return f.unique('matrix-token');
+        case 'daysIdle':
+          return 36500;
+        case 'role':
+          return f.customRole.name;
+        case 'activeStatus':
+          return true;
+        case 'avatarUrl':
+          return f.imageUrl;
+        default:
+          return undefined;
+      }
+    };
+    const out: Record<string, unknown> = {};
+    for (const set of paramSets(route, vocab).filter((s) => !s.open)) {
+      Object.assign(out, baseline(set, values));
+      break;
+    }
+    for (const name of route.path.match(/:(\w+)/g) ?? []) {
+      out[name.slice(1)] = f.target.username;
+    }
+    return out;
+  }
+
+  async function cell(route: RouteInfo, entry: MatrixEntry, caller: Caller): Promise<string> {
+    const session = caller === 'anonymous' ? undefined : callers[caller];
+    const target = entry.freshTarget
+      ? await createSession('matrix-target', ['user'], base, undefined, false)
+      : sharedTarget;
+    const headers: Record<string, string> = { 'X-Forwarded-For': benchmarkIp(40000 + requestNo++) };
+    if (session) {
+      Object.assign(headers, entry.freshSession ? await loginAs(session.username, session.password) : session.headers);
+    }
+    const f: MatrixFixtures = {
+      target,
+      room,
+      customRole,
+      caller: session,
+      imageUrl,
+      viewStatisticsRoles,
+      unique: uniqueName,
+      asCaller: async (method, path, body) => {
+        const res = await call(base, method, path, headers, body);
+        return { status: res.status, body: res.body };
+      },
+    };
+    const params = entry.params ? await entry.params(f) : defaultParams(route, f);
+    const pathNames = new Set((route.path.match(/:(\w+)/g) ?? []).map((n) => n.slice(1)));
+    const path = fillPath(route, Object.fromEntries([...pathNames].map((n) => [n, String(params[n])])));
+    const rest = Object.fromEntries(Object.entries(params).filter(([k]) => !pathNames.has(k)));
+    if (route.method === 'GET') {
+      const qs = new URLSearchParams(
+        Object.entries(rest).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ).toString();
+      const answer = await sendRaw(base, { method: 'GET', path: qs ? `${path}?${qs}` : path, headers }, 15000);
+      return outcomeOf(answer.status, (answer.json ?? {}) as Record<string, unknown>);
+    }
+    const res = await call(base, route.method, path, headers, rest);
+    return outcomeOf(res.status, res.body);
+  }
+
+  it('gives every caller of every route the declared outcome', async () => {
+    const problems: string[] = [];
+    const undeclared: string[] = [];
+    let cells = 0;
+    for (const route of ROUTES) {
+      const key = routeKey(route);
+      const entry = matrix.get(namespaceOf(route))?.[key];
+      if (!entry) {
+        const actual: Record<string, string> = {};
+        for (const caller of CALLERS) {
+          actual[caller] = await cell(
+            route,
+            { freshSession: true, freshTarget: true, expect: {} as Record<Caller, Outcome> },
+            caller,
+          );
+        }
+        undeclared.push(`${key} (in matrix/${namespaceOf(route)}.matrix.ts), answers today: ${JSON.stringify(actual)}`);
+        continue;
+      }
+      for (const caller of CALLERS) {
+        cells += 1;
+        const actual = await cell(route, entry, caller);
+        if (actual !== String(entry.expect[caller])) {
+          problems.push(`${key} as ${caller}: expected ${entry.expect[caller]}, got ${actual}`);
+        }
+      }
+    }
+    const known = new Set(ROUTES.map(routeKey));
+    const stale = [...matrix].flatMap(([ns, file]) =>
+      Object.keys(file)
+        .filter((key) => !known.has(key) || namespaceOf({ path: key.split(' ')[1] }) !== ns)
+        .map((key) => `${key} in matrix/${ns}.matrix.ts is not a route of that namespace`),
+    );
+    process.stdout.write(
+      `permission matrix: ${ROUTES.length} routes × ${CALLERS.length} callers = ${cells} cells, ${problems.length} mismatches, ${undeclared.length} undeclared routes\n`,
+    );
+    expect({ undeclared, stale, mismatches: problems }).toEqual({ undeclared: [], stale: [], mismatches: [] });
+  });
+});
