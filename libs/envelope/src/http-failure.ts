@@ -25,7 +25,7 @@ export function toHttpFailure(error: RcError | RcErrorPayload): HttpFailure {
         },
       };
     case 'plain':
-      return { status: 400, body: p.reason === undefined ? { success: false } : { success: false, error: p.reason } };
+      return { status: 400, body: { success: false, error: p.reason ?? '' } };
     case 'api-failure':
       return {
         status: 400,

@@ -58,11 +58,6 @@ export class RcError extends RpcException {
     return new RcError(errorType, reason, details, 'failure');
   }
 
-  /** A bare `{success:false}` (Rocket.Chat's `API.v1.failure()` with no argument). */
-  static bare(): RcError {
-    return new RcError(undefined, undefined, undefined, 'plain');
-  }
-
   /** A plain error message without errorType (Rocket.Chat's `API.v1.failure('text')`). */
   static plain(message: string): RcError {
     return new RcError(undefined, message, undefined, 'plain');

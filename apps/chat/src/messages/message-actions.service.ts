@@ -14,10 +14,11 @@ import { RcError } from '@app/envelope';
 import { RequestContext } from '@app/logging';
 import { SettingsReader } from '@app/settings';
 import { RpcClient } from '@app/transport';
-import { RoomAccessService } from '../room-access/room-access.service';
+import { RoomAccess, RoomAccessService } from '../room-access/room-access.service';
 import { isStandardEmoji, reactionKey } from './emoji';
 import { messageIdFor } from './message-id';
 import { MessagesRepository } from './messages.repository';
+import { ReadableMessages } from './readable-messages.service';
 import { ReportsRepository } from './reports.repository';
 import { SystemMessagesService } from './system-messages.service';
 
@@ -34,23 +35,21 @@ export class MessageActionsService {
     private readonly messages: MessagesRepository,
     private readonly reports: ReportsRepository,
     private readonly access: RoomAccessService,
+    private readonly readableMessages: ReadableMessages,
     private readonly system: SystemMessagesService,
     private readonly settings: SettingsReader,
     private readonly rpc: RpcClient,
   ) {}
 
-  private async message(id: string): Promise<IMessage> {
-    const msg = await this.messages.findById(id);
-    if (!msg) {
-      throw notFound();
-    }
-    return msg;
+  /** The message, if the caller may read its room; otherwise the same answer as for no message. */
+  private async message(id: string, caller: AuthUser) {
+    return this.readableMessages.find(id, caller, notFound);
   }
 
   /** chat.pinMessage: answers the `message_pinned` system message quoting the original. */
   async pin(p: MessageIdPayload): Promise<{ message: IMessage }> {
-    const msg = await this.message(p.messageId);
-    await this.assertCanPin(msg, p.caller, 'pinMessage', 'pinning');
+    const { message: msg, access } = await this.message(p.messageId, p.caller);
+    await this.assertCanPin(access, p.caller, 'pinMessage', 'pinning');
     const now = new Date();
     const pinnedBy = { _id: p.caller._id, username: p.caller.username };
     await this.messages.updateOne(
@@ -82,8 +81,8 @@ export class MessageActionsService {
 
   /** chat.unPinMessage */
   async unpin(p: MessageIdPayload): Promise<Empty> {
-    const msg = await this.message(p.messageId);
-    await this.assertCanPin(msg, p.caller, 'unpinMessage', 'unpinning');
+    const { message: msg, access } = await this.message(p.messageId, p.caller);
+    await this.assertCanPin(access, p.caller, 'unpinMessage', 'unpinning');
     const pinnedBy = { _id: p.caller._id, username: p.caller.username };
     await this.messages.updateOne(
       { _id: msg._id },
@@ -93,18 +92,17 @@ export class MessageActionsService {
   }
 
   /** `Message_AllowPinning`, `pin-message` in the room, and a member of it (else "not found"). */
-  private async assertCanPin(msg: IMessage, caller: AuthUser, method: string, doing: string): Promise<void> {
+  private async assertCanPin(access: RoomAccess, caller: AuthUser, method: string, doing: string): Promise<void> {
     if (!(await this.settings.boolean('Message_AllowPinning', true))) {
       throw RcError.failure('error-action-not-allowed', 'Message pinning not allowed', {
         method,
         action: 'Message_pinning',
       });
     }
-    const access = await this.access.accessible(msg.rid, caller);
-    if (!(await this.access.hasPermission(caller, access?.subscription ?? null, 'pin-message'))) {
+    if (!(await this.access.hasPermission(caller, access.subscription, 'pin-message'))) {
       throw RcError.failure('not-authorized', 'Not Authorized', { method });
     }
-    if (!access?.subscription) {
+    if (!access.subscription) {
       throw RcError.failure('error-invalid-message', `Message you are ${doing} was not found`, {
         method,
         action: 'Message_pinning',
@@ -114,15 +112,14 @@ export class MessageActionsService {
 
   /** chat.starMessage / chat.unStarMessage: per user (`starred: [{_id}]`); a non-member's star changes nothing. */
   async star(p: MessageIdPayload, starred: boolean): Promise<Empty> {
-    const msg = await this.message(p.messageId);
+    const { message: msg, access } = await this.message(p.messageId, p.caller);
     if (!(await this.settings.boolean('Message_AllowStarring', true))) {
       throw RcError.failure('error-action-not-allowed', 'Message starring not allowed', {
         method: 'starMessage',
         action: 'Message_starring',
       });
     }
-    const access = await this.access.accessible(msg.rid, p.caller);
-    if (!access?.subscription) {
+    if (!access.subscription) {
       // Rocket.Chat's starMessage returns false for a room the caller is not in
       return {};
     }
@@ -137,17 +134,13 @@ export class MessageActionsService {
 
   /** chat.react: toggles the caller's reaction (or sets it as `shouldReact` says). */
   async react(p: ReactPayload): Promise<Empty> {
-    const msg = await this.message(p.messageId);
+    const { message: msg, access } = await this.message(p.messageId, p.caller);
     if (!p.emoji) {
       throw RcError.failure('error-emoji-param-not-provided', 'The required "emoji" param is missing.');
     }
     const key = reactionKey(p.emoji);
     if (!isStandardEmoji(key)) {
       throw RcError.failure('error-not-allowed', 'Invalid emoji provided.', { method: 'setReaction' });
-    }
-    const access = await this.access.accessible(msg.rid, p.caller);
-    if (!access) {
-      throw RcError.failure('not-authorized', 'Not Authorized', { method: 'setReaction' });
     }
     const { room, subscription } = access;
     if (room.muted?.includes(p.caller.username)) {
@@ -196,11 +189,9 @@ export class MessageActionsService {
     if (!p.description?.trim()) {
       throw RcError.plain('The required "description" param is missing.');
     }
-    const msg = await this.messages.findById(p.messageId);
-    const access = msg ? await this.access.accessible(msg.rid, p.caller) : null;
-    if (!msg || !access) {
-      throw RcError.failure('error-invalid-message', 'Invalid message', { method: 'reportMessage' });
-    }
+    const { message: msg, access } = await this.readableMessages.find(p.messageId, p.caller, () =>
+      RcError.failure('error-invalid-message', 'Invalid message', { method: 'reportMessage' }),
+    );
     await this.reports.insert({
       _id: randomId(),
       message: msg,
@@ -219,13 +210,12 @@ export class MessageActionsService {
     if (!(await this.settings.boolean('Threads_enabled', true))) {
       throw RcError.failure('error-not-allowed', 'not-allowed', { method });
     }
-    const msg = await this.messages.findById(p.mid, { rid: 1, tmid: 1 });
-    if (!msg) {
-      throw RcError.failure('error-invalid-message', 'Invalid message', { method });
-    }
-    if (!(await this.access.accessible(msg.rid, p.caller))) {
-      throw RcError.failure('error-not-allowed', 'not-allowed', { method });
-    }
+    const { message: msg } = await this.readableMessages.find(
+      p.mid,
+      p.caller,
+      () => RcError.failure('error-invalid-message', 'Invalid message', { method }),
+      { rid: 1, tmid: 1 },
+    );
     const tmid = msg.tmid ?? msg._id;
     await this.messages.updateOne(
       { _id: tmid },

@@ -16,6 +16,7 @@ import { SendAccessService } from '../room-access/send-access.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { MessageComposer } from './message-composer.service';
 import { MessagesRepository } from './messages.repository';
+import { ReadableMessages } from './readable-messages.service';
 import { ReadReceiptsRepository } from './read-receipts.repository';
 import { TrashRepository } from './trash.repository';
 
@@ -44,6 +45,7 @@ export class MessageEditService {
     private readonly trash: TrashRepository,
     private readonly receipts: ReadReceiptsRepository,
     private readonly access: RoomAccessService,
+    private readonly readableMessages: ReadableMessages,
     private readonly send: SendAccessService,
     private readonly composer: MessageComposer,
     private readonly uploads: UploadsService,
@@ -51,31 +53,26 @@ export class MessageEditService {
     private readonly rpc: RpcClient,
   ) {}
 
-  private async target(msgId: string, roomId: string): Promise<IMessage> {
-    const msg = await this.messages.findById(msgId);
-    if (!msg) {
-      throw RcError.plain(`No message found with the id of "${msgId}".`);
-    }
+  /** The message to change; one in a room the caller may not read is answered as one that does not exist. */
+  private async target(
+    msgId: string,
+    roomId: string,
+    caller: AuthUser,
+  ): Promise<{ msg: IMessage; access: RoomAccess }> {
+    const { message: msg, access } = await this.readableMessages.find(msgId, caller, () =>
+      RcError.plain(`No message found with the id of "${msgId}".`),
+    );
     if (roomId !== msg.rid) {
       throw RcError.plain('The room id provided does not match where the message is from.');
     }
-    return msg;
-  }
-
-  private async roomOf(msg: IMessage, caller: AuthUser): Promise<RoomAccess> {
-    const access = await this.access.accessible(msg.rid, caller);
-    if (!access) {
-      throw RcError.failure('error-action-not-allowed', 'Not allowed');
-    }
-    return access;
+    return { msg, access };
   }
 
   /** chat.update */
   async update(p: ChatUpdatePayload): Promise<{ message: IMessage }> {
-    const msg = await this.target(p.msgId, p.roomId);
+    const { msg, access } = await this.target(p.msgId, p.roomId, p.caller);
     const s = await this.settings.view(EDIT_SETTINGS);
-    const access = await this.access.accessible(msg.rid, p.caller);
-    const sub = access?.subscription ?? null;
+    const sub = access.subscription;
     const canEditAny = await this.access.hasPermission(p.caller, sub, 'edit-message');
     if (!canEditAny && (!s.Message_AllowEditing || msg.u._id !== p.caller._id)) {
       throw RcError.failure('error-action-not-allowed', 'Message editing not allowed', {
@@ -90,9 +87,6 @@ export class MessageEditService {
       !(await this.access.hasPermission(p.caller, sub, 'bypass-time-limit-edit-and-delete'))
     ) {
       throw RcError.failure('error-message-editing-blocked', 'Message editing is blocked', { method: 'updateMessage' });
-    }
-    if (!access) {
-      throw RcError.plain('error-not-allowed');
     }
     await this.send.assertCanSend(access, p.caller);
     if (msg.msg === p.text && !p.previewUrls) {
@@ -134,8 +128,7 @@ export class MessageEditService {
 
   /** chat.delete */
   async delete(p: ChatDeletePayload): Promise<ChatDeleteResult> {
-    const msg = await this.target(p.msgId, p.roomId);
-    const access = await this.roomOf(msg, p.caller);
+    const { msg, access } = await this.target(p.msgId, p.roomId, p.caller);
     const sub = access.subscription;
     const forceDelete = await this.access.hasPermission(p.caller, sub, 'force-delete-message');
     if (p.asUser && msg.u._id !== p.caller._id && !forceDelete) {

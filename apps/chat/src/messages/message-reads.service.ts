@@ -19,10 +19,13 @@ import { RoomAccess, RoomAccessService } from '../room-access/room-access.servic
 import { RoomAccessCache } from '../room-access/room-access.cache';
 import { MessagesRepository } from './messages.repository';
 import { pageOptions } from './page-options';
+import { ReadableMessages } from './readable-messages.service';
 import { messageSearchFilter } from './message-search';
 import { TrashRepository } from './trash.repository';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const invalidMessage = () => RcError.failure('error-invalid-message', 'Invalid message');
 
 const validDate = (value: string | undefined): Date | null => {
   if (!value) {
@@ -43,6 +46,7 @@ export class MessageReadsService {
     private readonly messages: MessagesRepository,
     private readonly trash: TrashRepository,
     private readonly access: RoomAccessService,
+    private readonly readableMessages: ReadableMessages,
     private readonly rooms: RoomAccessCache,
     private readonly settings: SettingsReader,
   ) {}
@@ -63,14 +67,10 @@ export class MessageReadsService {
     return { messages, count: messages.length, offset: page.offset, total };
   }
 
-  /** chat.getMessage: an unknown id answers a bare `{success:false}`. */
+  /** chat.getMessage: an unknown message and one the caller may not read get the same answer. */
   async getMessage(p: MessageIdPayload): Promise<{ message: IMessage }> {
-    const msg = await this.messages.findById(p.messageId);
-    if (!msg?.rid) {
-      throw RcError.bare();
-    }
-    await this.readable(msg.rid, p.caller, () => RcError.failure('error-not-allowed', 'Not allowed'));
-    return { message: msg };
+    const { message } = await this.readableMessages.find(p.messageId, p.caller, invalidMessage);
+    return { message };
   }
 
   /** chat.getPinnedMessages */
@@ -115,12 +115,11 @@ export class MessageReadsService {
   /** chat.getSnippetedMessageById */
   async snippet(p: MessageIdPayload): Promise<{ message: IMessage }> {
     await this.assertSnippeting('getSnippetedMessageById');
-    const msg = await this.messages.findOne({ _id: p.messageId, snippeted: true });
-    if (!msg) {
-      throw RcError.failure('error-invalid-message', 'Invalid message');
+    const { message } = await this.readableMessages.find(p.messageId, p.caller, invalidMessage);
+    if (!message.snippeted) {
+      throw invalidMessage();
     }
-    await this.readable(msg.rid, p.caller, () => RcError.failure('error-not-allowed', 'Not allowed'));
-    return { message: msg };
+    return { message };
   }
 
   private async assertSnippeting(method: string): Promise<void> {
@@ -172,7 +171,7 @@ export class MessageReadsService {
    * `mention:` / `has:` / `is:` / `before:` / `after:` / `on:` modifiers; only in a room the caller may read.
    */
   async search(p: SearchPayload): Promise<{ messages: IMessage[] }> {
-    await this.readable(p.roomId, p.caller, () => RcError.bare());
+    await this.readable(p.roomId, p.caller, () => RcError.failure('error-not-allowed', 'Not allowed'));
     const { filter, sort } = messageSearchFilter(p.searchText, p.caller);
     const base = { rid: p.roomId, _hidden: { $ne: true }, t: { $exists: false } };
     const limit = p.page.count || 20;

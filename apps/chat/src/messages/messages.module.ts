@@ -9,6 +9,7 @@ import { MessageReadsService } from './message-reads.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
+import { ReadableMessages } from './readable-messages.service';
 import { ReadReceiptsRepository } from './read-receipts.repository';
 import { ReadReceiptsService } from './read-receipts.service';
 import { ReportsRepository } from './reports.repository';
@@ -44,6 +45,7 @@ import { TrashRepository } from './trash.repository';
     TrashRepository,
     ReadReceiptsRepository,
     ReportsRepository,
+    ReadableMessages,
     MessageComposer,
     MessagesService,
     MessageEditService,

@@ -3,8 +3,8 @@ import { MessageIdPayload, ReadReceipt, RoomReadEvent } from '@app/contracts';
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
 import { SettingsReader } from '@app/settings';
-import { RoomAccessService } from '../room-access/room-access.service';
 import { MessagesRepository } from './messages.repository';
+import { ReadableMessages } from './readable-messages.service';
 import { ReadReceiptsRepository } from './read-receipts.repository';
 
 /** Most messages one read records receipts for (a member back after a long time reads the newest ones). */
@@ -20,7 +20,7 @@ export class ReadReceiptsService {
   constructor(
     private readonly receipts: ReadReceiptsRepository,
     private readonly messages: MessagesRepository,
-    private readonly access: RoomAccessService,
+    private readonly readableMessages: ReadableMessages,
     private readonly settings: SettingsReader,
   ) {}
 
@@ -62,10 +62,12 @@ export class ReadReceiptsService {
     if (!p.messageId) {
       throw RcError.plain("The required 'messageId' param is missing.");
     }
-    const msg = await this.messages.findById(p.messageId, { rid: 1 });
-    if (!msg || !(await this.access.accessible(msg.rid, p.caller))) {
-      throw RcError.failure('error-not-allowed', 'Not allowed', { method: 'getReadReceipts' });
-    }
+    await this.readableMessages.find(
+      p.messageId,
+      p.caller,
+      () => RcError.failure('error-not-allowed', 'Not allowed', { method: 'getReadReceipts' }),
+      { rid: 1 },
+    );
     return { receipts: await this.receipts.find({ messageId: p.messageId }, { sort: { ts: 1 } }) };
   }
 }

@@ -15,6 +15,7 @@ import { SettingsReader } from '@app/settings';
 import { RoomAccessService } from '../room-access/room-access.service';
 import { MessagesRepository } from './messages.repository';
 import { pageOptions } from './page-options';
+import { ReadableMessages } from './readable-messages.service';
 import { TrashRepository } from './trash.repository';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,6 +27,7 @@ export class ThreadsService {
     private readonly messages: MessagesRepository,
     private readonly trash: TrashRepository,
     private readonly access: RoomAccessService,
+    private readonly readableMessages: ReadableMessages,
     private readonly settings: SettingsReader,
   ) {}
 
@@ -43,13 +45,15 @@ export class ThreadsService {
     return access;
   }
 
+  /** The thread's room; an unknown thread and one in a room the caller may not read get the same answer. */
   private async thread(tmid: string, caller: AuthUser): Promise<string> {
-    const thread = await this.messages.findById<Pick<IMessage, 'rid'>>(tmid, { rid: 1 });
-    if (!thread?.rid) {
-      throw RcError.failure('error-invalid-message', 'Invalid Message');
-    }
-    await this.readable(thread.rid, caller);
-    return thread.rid;
+    const { message } = await this.readableMessages.find(
+      tmid,
+      caller,
+      () => RcError.failure('error-invalid-message', 'Invalid Message'),
+      { rid: 1 },
+    );
+    return message.rid;
   }
 
   private since(value: string): Date {

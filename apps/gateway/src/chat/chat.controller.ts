@@ -31,6 +31,14 @@ import {
 
 const C = ChatPattern;
 
+/** A required parameter checked after the list parameters (a bad `query` is reported first, as for any list). */
+function required(value: string | undefined, name: string): string {
+  if (!value) {
+    throw RcError.invalidParams(`must have required property '${name}'`);
+  }
+  return value;
+}
+
 /** chat.*: sending, editing and reading messages (chat), and the caller's ignore list (users-rooms). */
 @Controller('api/v1')
 export class ChatController {
@@ -169,13 +177,15 @@ export class ChatController {
   @Get('chat.getThreadMessages')
   async threadMessages(@CurrentUser() caller: AuthUser, @ValidQuery(ChatThreadMessagesDto) dto: ChatThreadMessagesDto) {
     const { tmid, ...paging } = dto;
-    return this.rpc.send(C.GetThreadMessages, { caller, tmid, page: await this.paging.page(paging) });
+    const page = await this.paging.page(paging);
+    return this.rpc.send(C.GetThreadMessages, { caller, tmid: required(tmid, 'tmid'), page });
   }
 
   @Get('chat.getThreadsList')
   async threadsList(@CurrentUser() caller: AuthUser, @ValidQuery(ChatThreadsListDto) dto: ChatThreadsListDto) {
     const { rid, type, text, ...paging } = dto;
-    return this.rpc.send(C.GetThreadsList, { caller, rid, type, text, page: await this.paging.page(paging) });
+    const page = await this.paging.page(paging);
+    return this.rpc.send(C.GetThreadsList, { caller, rid: required(rid, 'rid'), type, text, page });
   }
 
   @Get('chat.syncThreadMessages')

@@ -192,13 +192,13 @@ export const ChatSearchDto = Params({
 });
 export type ChatSearchDto = Static<typeof ChatSearchDto>;
 
-/** chat.getThreadMessages: the replies of `tmid`, with query, fields and sort */
-export const ChatThreadMessagesDto = Params({ tmid: Type.String({ minLength: 1 }), ...PagingParams });
+/** chat.getThreadMessages: the replies of `tmid`, with query, fields and sort (`tmid` checked after them) */
+export const ChatThreadMessagesDto = Params({ tmid: Opt(Type.String()), ...PagingParams });
 export type ChatThreadMessagesDto = Static<typeof ChatThreadMessagesDto>;
 
-/** chat.getThreadsList: `type` all / following / unread, `text` */
+/** chat.getThreadsList: `type` all / following / unread, `text` (`rid` checked after query, fields and sort) */
 export const ChatThreadsListDto = Params({
-  rid: Type.String({ minLength: 1 }),
+  rid: Opt(Type.String()),
   type: Opt(Type.Union([Type.Literal('all'), Type.Literal('following'), Type.Literal('unread')])),
   text: Opt(Type.String()),
   ...PagingParams,
