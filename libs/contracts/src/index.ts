@@ -22,3 +22,5 @@ export * from './namespaces/permissions.contract';
 export * from './namespaces/channels.contract';
 export * from './namespaces/groups.contract';
 export * from './namespaces/chat.contract';
+export * from './namespaces/im.contract';
+export * from './namespaces/subscriptions.contract';

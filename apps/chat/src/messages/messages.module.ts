@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RoomAccessModule } from '../room-access/room-access.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { DirectMessagesController } from './direct-messages.controller';
+import { DirectRoomMessagesService } from './direct-messages.service';
+import { MessageLookupController } from './message-lookup.controller';
+import { MessageLookupService } from './message-lookup.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
 import { MessagesService } from './messages.service';
@@ -18,7 +22,20 @@ import { SystemMessagesService } from './system-messages.service';
     RoomAccessModule,
     UploadsModule,
   ],
-  controllers: [MessagesController, RoomMessagesController, SystemMessagesController],
-  providers: [MessagesRepository, MessagesService, RoomMessagesService, SystemMessagesService],
+  controllers: [
+    MessagesController,
+    RoomMessagesController,
+    SystemMessagesController,
+    DirectMessagesController,
+    MessageLookupController,
+  ],
+  providers: [
+    MessagesRepository,
+    MessagesService,
+    RoomMessagesService,
+    SystemMessagesService,
+    DirectRoomMessagesService,
+    MessageLookupService,
+  ],
 })
 export class MessagesModule {}

@@ -21,7 +21,7 @@ import {
 import { Errors, RcError } from '@app/envelope';
 import { reviveQuery } from '@app/paging';
 import { SettingsReader } from '@app/settings';
-import { RoomAccessService } from '../room-access/room-access.service';
+import { RoomAccess, RoomAccessService } from '../room-access/room-access.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { MessagesRepository } from './messages.repository';
@@ -62,6 +62,11 @@ export class RoomMessagesService {
   async history(kind: RoomKind, p: HistoryPayload): Promise<HistoryResult> {
     const access = await this.access.find(kind, p, p.caller, { fresh: !!p.unreads });
     await this.access.assertCanRead(access, p.caller, true);
+    return this.historyOf(access, p);
+  }
+
+  /** The history of a room the caller may read (channels, groups and DMs alike). */
+  async historyOf(access: RoomAccess, p: HistoryPayload): Promise<HistoryResult> {
     const latest = date(p.latest, new Date())!;
     const oldest = date(p.oldest);
     const ts: Record<string, Date> = { [p.inclusive ? '$lte' : '$lt']: latest };
@@ -108,6 +113,14 @@ export class RoomMessagesService {
       throw RcError.forbidden();
     }
     await this.access.assertCanRead(access, p.caller, false);
+    return this.messagesOf(access, p);
+  }
+
+  /** A readable room's messages: paged with `sort`, `query`, `fields` and the 7.x filters. */
+  async messagesOf(
+    access: RoomAccess,
+    p: Pick<RoomMessagesPayload, 'page' | 'mentionIds' | 'starredIds' | 'pinned'>,
+  ): Promise<Paged<'messages', IMessage>> {
     const ids = (value: string | undefined, field: string) =>
       value ? { [field]: { $in: value.split(',').map((id) => id.trim()) } } : {};
     const filter: FilterQuery<IMessage> = {
@@ -128,6 +141,14 @@ export class RoomMessagesService {
   async files(kind: RoomKind, p: RoomFilesPayload): Promise<Paged<'files', UploadView>> {
     const access = await this.access.find(kind, p, p.caller);
     await this.access.assertCanRead(access, p.caller, false);
+    return this.filesOf(access, p);
+  }
+
+  /** A readable room's uploads (name filter, typeGroup). */
+  async filesOf(
+    access: RoomAccess,
+    p: Pick<RoomFilesPayload, 'page' | 'name' | 'typeGroup'>,
+  ): Promise<Paged<'files', UploadView>> {
     const filter: FilterQuery<Record<string, unknown>> = {
       ...(p.page.query ? reviveQuery(p.page.query) : {}),
       rid: access.room._id,

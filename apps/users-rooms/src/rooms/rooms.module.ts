@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { UsersModule } from '../users/users.module';
+import { DirectMessagesController } from './direct-messages.controller';
+import { DirectMessagesService } from './direct-messages.service';
 import { RoomAccessService } from './room-access.service';
 import { RoomActivityService } from './room-activity.service';
 import { RoomOwnershipService } from './room-ownership.service';
@@ -12,6 +14,7 @@ import { RoomInternalController } from './room-internal.controller';
 import { RoomNotifier } from './room-notifier.service';
 import { RoomRolesService } from './room-roles.service';
 import { RoomSettingsService } from './room-settings.service';
+import { RoomVisibility } from './room-visibility.service';
 import { RoomsController } from './rooms.controller';
 import { RoomsRepository } from './rooms.repository';
 import { RoomsService } from './rooms.service';
@@ -25,7 +28,7 @@ import { UserRoomsListener } from './user-rooms.listener';
  */
 @Module({
   imports: [MongooseModule.forFeature([{ name: Room.name, schema: RoomSchema }]), SubscriptionsModule, UsersModule],
-  controllers: [RoomsController, MembershipController, RoomInternalController],
+  controllers: [RoomsController, MembershipController, RoomInternalController, DirectMessagesController],
   providers: [
     RoomsRepository,
     RoomFinder,
@@ -38,6 +41,8 @@ import { UserRoomsListener } from './user-rooms.listener';
     RoomActivityService,
     RoomOwnershipService,
     UserRoomsListener,
+    RoomVisibility,
+    DirectMessagesService,
   ],
   exports: [RoomsRepository, RoomsService, MembershipService, RoomNotifier],
 })

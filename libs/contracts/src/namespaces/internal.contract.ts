@@ -118,6 +118,8 @@ export interface MembershipSnapshot {
   ts: Date;
   ls?: Date;
   userMentions: number;
+  /** the subscription's unread count (im.counters reads it) */
+  unread?: number;
   ignored?: string[];
 }
 
