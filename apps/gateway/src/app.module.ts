@@ -13,6 +13,7 @@ import { InfoController } from './info/info.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
 import { RolesController } from './roles/roles.controller';
+import { RoomsController } from './rooms/rooms.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { UsersAccountController } from './users/users-account.controller';
 import { UsersAdminController } from './users/users-admin.controller';
@@ -39,6 +40,7 @@ export const GATEWAY_CONTROLLERS = [
   GroupsController,
   ChatController,
   ImController,
+  RoomsController,
   SubscriptionsController,
   HealthController,
 ];

@@ -24,3 +24,4 @@ export * from './namespaces/groups.contract';
 export * from './namespaces/chat.contract';
 export * from './namespaces/im.contract';
 export * from './namespaces/subscriptions.contract';
+export * from './namespaces/rooms.contract';

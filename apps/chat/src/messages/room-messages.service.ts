@@ -210,7 +210,25 @@ export class RoomMessagesService {
    * messages when asked), or with `filesOnly` just their files. `clean-channel-history` in the room.
    */
   async cleanHistory(kind: RoomKind, p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
-    const access = await this.access.find(kind, p, p.caller);
+    return this.cleanHistoryIn(await this.access.find(kind, p, p.caller), p);
+  }
+
+  /**
+   * rooms.cleanHistory: a room of any type the caller can access (a private one it is not in is not found), not
+   * archived; then as channels.cleanHistory.
+   */
+  async cleanAnyHistory(p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
+    const access = await this.access.findAny(p, p.caller);
+    if (access.room.archived) {
+      throw RcError.failure('error-room-archived', `The channel, ${access.room.name ?? access.room._id}, is archived`);
+    }
+    if (!access.subscription && !(await this.access.hasPermission(p.caller, null, 'view-c-room'))) {
+      throw RcError.apiFailure('User does not have access to the room [error-not-allowed]', 'error-not-allowed');
+    }
+    return this.cleanHistoryIn(access, p);
+  }
+
+  private async cleanHistoryIn(access: RoomAccess, p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
     if (!(await this.access.hasPermission(p.caller, access.subscription, 'clean-channel-history'))) {
       throw Errors.notAllowed('Not allowed', { method: 'cleanRoomHistory' });
     }

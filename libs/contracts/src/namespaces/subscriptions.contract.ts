@@ -77,7 +77,10 @@ declare module '../registry' {
       payload: SyncPayload;
       result: { update: ISubscription[]; remove: RemovedRecord[] };
     };
-    [SubscriptionsPattern.GetOne]: { payload: SubscriptionsGetOnePayload; result: { subscription: ISubscription | null } };
+    [SubscriptionsPattern.GetOne]: {
+      payload: SubscriptionsGetOnePayload;
+      result: { subscription: ISubscription | null };
+    };
     [SubscriptionsPattern.Read]: { payload: SubscriptionsReadPayload; result: Empty };
     [SubscriptionsPattern.Unread]: { payload: SubscriptionsUnreadPayload; result: Empty };
     [MessageLookupPattern.MessageRef]: { payload: { messageId: string }; result: MessageRef | null };
