@@ -20,6 +20,7 @@ const USERS_ROOMS_CONTEXTS = {
   users: ['subscriptions', 'mail'],
   auth: ['users'],
   rooms: ['users'],
+  invites: ['rooms'],
   avatars: ['users'],
   'data-export': ['rooms'],
   'server-info': ['authorization'],

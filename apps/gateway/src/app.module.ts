@@ -9,6 +9,7 @@ import { ChatController } from './chat/chat.controller';
 import { GroupsController, GroupsRoomController } from './groups/groups.controller';
 import { HealthController } from './health/health.controller';
 import { ImController } from './im/im.controller';
+import { InvitesController } from './invites/invites.controller';
 import { InfoController } from './info/info.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
@@ -41,6 +42,7 @@ export const GATEWAY_CONTROLLERS = [
   ChatController,
   ImController,
   RoomsController,
+  InvitesController,
   SubscriptionsController,
   HealthController,
 ];

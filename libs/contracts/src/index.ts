@@ -25,3 +25,4 @@ export * from './namespaces/chat.contract';
 export * from './namespaces/im.contract';
 export * from './namespaces/subscriptions.contract';
 export * from './namespaces/rooms.contract';
+export * from './namespaces/invites.contract';
