@@ -21,6 +21,7 @@ const USERS_ROOMS_CONTEXTS = {
   auth: ['users'],
   rooms: ['users'],
   invites: ['rooms'],
+  directory: ['rooms'],
   avatars: ['users'],
   'data-export': ['rooms'],
   'server-info': ['authorization'],

@@ -8,6 +8,7 @@ import { ChannelsController, ChannelsRoomController } from './channels/channels.
 import { ChatController } from './chat/chat.controller';
 import { GroupsController, GroupsRoomController } from './groups/groups.controller';
 import { HealthController } from './health/health.controller';
+import { DirectoryController } from './misc/directory.controller';
 import { ImController } from './im/im.controller';
 import { InvitesController } from './invites/invites.controller';
 import { InfoController } from './info/info.controller';
@@ -43,6 +44,7 @@ export const GATEWAY_CONTROLLERS = [
   ImController,
   RoomsController,
   InvitesController,
+  DirectoryController,
   SubscriptionsController,
   HealthController,
 ];

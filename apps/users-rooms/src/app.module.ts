@@ -13,6 +13,7 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { AvatarsModule } from './avatars/avatars.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { DataExportModule } from './data-export/data-export.module';
+import { DirectoryModule } from './directory/directory.module';
 import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
 import { RoomsModule } from './rooms/rooms.module';
@@ -44,6 +45,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     RoomsModule,
     InvitesModule,
+    DirectoryModule,
     AvatarsModule,
     DataExportModule,
     ServerInfoModule,

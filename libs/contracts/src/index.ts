@@ -26,3 +26,4 @@ export * from './namespaces/im.contract';
 export * from './namespaces/subscriptions.contract';
 export * from './namespaces/rooms.contract';
 export * from './namespaces/invites.contract';
+export * from './namespaces/directory.contract';
