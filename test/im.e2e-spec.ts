@@ -3,10 +3,12 @@
  * `create-d` / `view-d-room` and `Message_AllowDirectMessagesToYourself`, and every endpoint's success path and
  * refusals. A DM's outsiders are refused exactly as for a DM that does not exist.
  */
+import { MongoClient } from 'mongodb';
 import { adminHeaders, get, NOT_LOGGED_IN, post, unique } from './helpers/api';
 import { createDirect, directId, directPair, say } from './helpers/direct';
 import { eventually, member } from './helpers/rooms';
 import { withSettings } from './helpers/settings';
+import { readState } from './helpers/state';
 
 const FORBIDDEN = { success: false, error: 'unauthorized' };
 
@@ -177,8 +179,51 @@ describe('GET /api/v1/im.history, im.messages, im.files', () => {
     expect(byName.body).toEqual(expect.objectContaining({ count: 2, offset: 0, total: 2, success: true }));
     const byId = await get('im.messages', a.headers, { roomId: room._id, sort: '{"ts":1}' }).expect(200);
     expect(byId.body.messages.map((m: { msg: string }) => m.msg)).toEqual(['one', 'two']);
-    const files = await get('im.files', b.headers, { roomId: room._id }).expect(200);
-    expect(files.body).toEqual({ files: [], count: 0, offset: 0, total: 0, success: true });
+    const none = await get('im.files', b.headers, { roomId: room._id }).expect(200);
+    expect(none.body).toEqual({ files: [], count: 0, offset: 0, total: 0, success: true });
+  });
+
+  it("im.files lists the DM's uploads, filtered by name and typeGroup", async () => {
+    const { a, b, room } = await directPair();
+    // files are posted through rooms.upload (the chat endpoints); their records are what im.files reads
+    const mongo = await MongoClient.connect(readState().mongoUrl);
+    try {
+      await mongo
+        .db()
+        .collection<{ _id: string; [key: string]: unknown }>('rocketchat_uploads')
+        .insertMany([
+          {
+            _id: unique('up'),
+            rid: room._id,
+            userId: a.user._id,
+            name: 'report.pdf',
+            type: 'application/pdf',
+            typeGroup: 'application',
+            size: 3,
+            complete: true,
+            uploadedAt: new Date(),
+          },
+          {
+            _id: unique('up'),
+            rid: room._id,
+            userId: b.user._id,
+            name: 'photo.png',
+            type: 'image/png',
+            typeGroup: 'image',
+            size: 5,
+            complete: true,
+            uploadedAt: new Date(),
+          },
+        ]);
+    } finally {
+      await mongo.close();
+    }
+    const all = await get('dm.files', a.headers, { roomId: room._id }).expect(200);
+    expect(all.body.files.map((f: { name: string }) => f.name)).toEqual(['photo.png', 'report.pdf']);
+    const byName = await get('im.files', b.headers, { username: a.user.username, name: 'REP' }).expect(200);
+    expect(byName.body.files.map((f: { name: string }) => f.name)).toEqual(['report.pdf']);
+    const images = await get('im.files', b.headers, { roomId: room._id, typeGroup: 'image' }).expect(200);
+    expect(images.body).toEqual(expect.objectContaining({ count: 1, total: 1 }));
   });
 
   it('an outsider is refused like for a room that does not exist; bad input is refused', async () => {
