@@ -26,11 +26,15 @@ export class TrashRepository extends MongoRepository<TrashDoc> {
   /** Keeps the documents (a document removed again replaces its earlier copy). */
   async keep(collection: string, docs: { _id: string }[]): Promise<void> {
     const _deletedAt = new Date();
-    for (const doc of docs) {
-      await this.model
-        .replaceOne({ _id: doc._id }, { ...doc, __collection__: collection, _deletedAt }, { upsert: true })
-        .exec();
-    }
+    await this.bulkWrite(
+      docs.map((doc) => ({
+        replaceOne: {
+          filter: { _id: doc._id },
+          replacement: { ...doc, __collection__: collection, _deletedAt },
+          upsert: true,
+        },
+      })),
+    );
   }
 
   /** The documents of a collection removed after `since` (and matching `filter`), oldest first. */
