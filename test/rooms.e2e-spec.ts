@@ -206,6 +206,26 @@ describe('POST /api/v1/rooms.createDiscussion and GET rooms.getDiscussions', () 
   });
 });
 
+describe('deleting a room with discussions', () => {
+  it('removes its discussions too, and syncing members are told', async () => {
+    const { room, owner, members } = await roomWithMembers(GROUPS, 1);
+    const d = await post('rooms.createDiscussion', owner.headers, {
+      prid: room._id,
+      t_name: 'goes too',
+      users: [members[0].user.username],
+    }).expect(200);
+    const since = new Date().toISOString();
+    await post('groups.delete', owner.headers, { roomId: room._id }).expect(200);
+    expect((await get('rooms.info', members[0].headers, { roomId: d.body.discussion._id }).expect(400)).body).toEqual(
+      ROOM_NOT_FOUND,
+    );
+    const sync = await get('rooms.get', members[0].headers, { updatedSince: since }).expect(200);
+    expect(sync.body.remove.map((r: { _id: string }) => r._id).sort()).toEqual(
+      [room._id, d.body.discussion._id].sort(),
+    );
+  });
+});
+
 describe('POST /api/v1/rooms.favorite', () => {
   it('sets and clears f on the caller subscription', async () => {
     const { room, members } = await roomWithMembers(CHANNELS, 1);
