@@ -8,10 +8,15 @@ import { ChannelsController, ChannelsRoomController } from './channels/channels.
 import { ChatController } from './chat/chat.controller';
 import { GroupsController, GroupsRoomController } from './groups/groups.controller';
 import { HealthController } from './health/health.controller';
+import { DirectoryController } from './misc/directory.controller';
+import { ImController } from './im/im.controller';
+import { InvitesController } from './invites/invites.controller';
 import { InfoController } from './info/info.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
 import { RolesController } from './roles/roles.controller';
+import { RoomsController } from './rooms/rooms.controller';
+import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { UsersAccountController } from './users/users-account.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 import { UsersAvatarController } from './users/users-avatar.controller';
@@ -36,6 +41,11 @@ export const GATEWAY_CONTROLLERS = [
   GroupsRoomController,
   GroupsController,
   ChatController,
+  ImController,
+  RoomsController,
+  InvitesController,
+  DirectoryController,
+  SubscriptionsController,
   HealthController,
 ];
 

@@ -13,6 +13,8 @@ import { AuthorizationModule } from './authorization/authorization.module';
 import { AvatarsModule } from './avatars/avatars.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { DataExportModule } from './data-export/data-export.module';
+import { DirectoryModule } from './directory/directory.module';
+import { InvitesModule } from './invites/invites.module';
 import { MailModule } from './mail/mail.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { ServerInfoModule } from './server-info/server-info.module';
@@ -42,6 +44,8 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     AuthModule,
     RoomsModule,
+    InvitesModule,
+    DirectoryModule,
     AvatarsModule,
     DataExportModule,
     ServerInfoModule,

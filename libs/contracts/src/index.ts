@@ -22,3 +22,8 @@ export * from './namespaces/permissions.contract';
 export * from './namespaces/channels.contract';
 export * from './namespaces/groups.contract';
 export * from './namespaces/chat.contract';
+export * from './namespaces/im.contract';
+export * from './namespaces/subscriptions.contract';
+export * from './namespaces/rooms.contract';
+export * from './namespaces/invites.contract';
+export * from './namespaces/directory.contract';

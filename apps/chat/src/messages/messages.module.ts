@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { RoomAccessModule } from '../room-access/room-access.module';
 import { UploadsModule } from '../uploads/uploads.module';
+import { DirectMessagesController } from './direct-messages.controller';
+import { DirectRoomMessagesService } from './direct-messages.service';
 import { MessageActionsService } from './message-actions.service';
 import { MessageComposer } from './message-composer.service';
 import { MessageEditService } from './message-edit.service';
+import { MessageLookupController } from './message-lookup.controller';
+import { MessageLookupService } from './message-lookup.service';
 import { MessageReadsService } from './message-reads.service';
 import { MessagesController } from './messages.controller';
 import { MessagesRepository } from './messages.repository';
@@ -39,7 +43,13 @@ import { TrashRepository } from './trash.repository';
     RoomAccessModule,
     UploadsModule,
   ],
-  controllers: [MessagesController, RoomMessagesController, SystemMessagesController],
+  controllers: [
+    MessagesController,
+    RoomMessagesController,
+    SystemMessagesController,
+    DirectMessagesController,
+    MessageLookupController,
+  ],
   providers: [
     MessagesRepository,
     TrashRepository,
@@ -55,6 +65,8 @@ import { TrashRepository } from './trash.repository';
     ReadReceiptsService,
     RoomMessagesService,
     SystemMessagesService,
+    DirectRoomMessagesService,
+    MessageLookupService,
   ],
   exports: [MessagesService],
 })

@@ -11,6 +11,7 @@ import {
   RoomMessagesPayload,
   UserMentionsPayload,
   CHANNEL_KIND,
+  RoomsPattern,
 } from '@app/contracts';
 import { Handles, StreamsContext } from '@app/transport';
 import { RoomMessagesService } from './room-messages.service';
@@ -46,6 +47,11 @@ export class RoomMessagesController {
   @Handles(C.CleanHistory)
   cleanHistory(p: CleanHistoryPayload) {
     return this.rooms.cleanHistory(CHANNEL_KIND, p);
+  }
+
+  @Handles(RoomsPattern.CleanHistory)
+  cleanAnyHistory(p: CleanHistoryPayload) {
+    return this.rooms.cleanAnyHistory(p);
   }
 
   @Handles(C.GetAllUserMentionsByChannel)

@@ -20,7 +20,7 @@ import {
 import { Errors, RcError } from '@app/envelope';
 import { reviveQuery } from '@app/paging';
 import { SettingsReader } from '@app/settings';
-import { RoomAccessService } from '../room-access/room-access.service';
+import { RoomAccess, RoomAccessService } from '../room-access/room-access.service';
 import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { MessagesRepository } from './messages.repository';
@@ -52,6 +52,11 @@ export class RoomMessagesService {
   async history(kind: RoomKind, p: HistoryPayload): Promise<HistoryResult> {
     const access = await this.access.find(kind, p, p.caller, { fresh: !!p.unreads });
     await this.access.assertCanRead(access, p.caller, true);
+    return this.historyOf(access, p);
+  }
+
+  /** The history of a room the caller may read (channels, groups and DMs alike). */
+  async historyOf(access: RoomAccess, p: HistoryPayload): Promise<HistoryResult> {
     const latest = date(p.latest, new Date())!;
     const oldest = date(p.oldest);
     const ts: Record<string, Date> = { [p.inclusive ? '$lte' : '$lt']: latest };
@@ -98,6 +103,14 @@ export class RoomMessagesService {
       throw RcError.forbidden();
     }
     await this.access.assertCanRead(access, p.caller, false);
+    return this.messagesOf(access, p);
+  }
+
+  /** A readable room's messages: paged with `sort`, `query`, `fields` and the 7.x filters. */
+  async messagesOf(
+    access: RoomAccess,
+    p: Pick<RoomMessagesPayload, 'page' | 'mentionIds' | 'starredIds' | 'pinned'>,
+  ): Promise<Paged<'messages', IMessage>> {
     const ids = (value: string | undefined, field: string) =>
       value ? { [field]: { $in: value.split(',').map((id) => id.trim()) } } : {};
     const filter: FilterQuery<IMessage> = {
@@ -118,6 +131,14 @@ export class RoomMessagesService {
   async files(kind: RoomKind, p: RoomFilesPayload): Promise<Paged<'files', UploadView>> {
     const access = await this.access.find(kind, p, p.caller);
     await this.access.assertCanRead(access, p.caller, false);
+    return this.filesOf(access, p);
+  }
+
+  /** A readable room's uploads (name filter, typeGroup). */
+  async filesOf(
+    access: RoomAccess,
+    p: Pick<RoomFilesPayload, 'page' | 'name' | 'typeGroup'>,
+  ): Promise<Paged<'files', UploadView>> {
     const filter: FilterQuery<Record<string, unknown>> = {
       ...(p.page.query ? reviveQuery(p.page.query) : {}),
       rid: access.room._id,
@@ -179,7 +200,25 @@ export class RoomMessagesService {
    * messages when asked), or with `filesOnly` just their files. `clean-channel-history` in the room.
    */
   async cleanHistory(kind: RoomKind, p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
-    const access = await this.access.find(kind, p, p.caller);
+    return this.cleanHistoryIn(await this.access.find(kind, p, p.caller), p);
+  }
+
+  /**
+   * rooms.cleanHistory: a room of any type the caller can access (a private one it is not in is not found), not
+   * archived; then as channels.cleanHistory.
+   */
+  async cleanAnyHistory(p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
+    const access = await this.access.findAny(p, p.caller);
+    if (access.room.archived) {
+      throw RcError.failure('error-room-archived', `The channel, ${access.room.name ?? access.room._id}, is archived`);
+    }
+    if (!access.subscription && !(await this.access.hasPermission(p.caller, null, 'view-c-room'))) {
+      throw RcError.apiFailure('User does not have access to the room [error-not-allowed]', 'error-not-allowed');
+    }
+    return this.cleanHistoryIn(access, p);
+  }
+
+  private async cleanHistoryIn(access: RoomAccess, p: CleanHistoryPayload): Promise<{ _id: string; count: number }> {
     if (!(await this.access.hasPermission(p.caller, access.subscription, 'clean-channel-history'))) {
       throw Errors.notAllowed('Not allowed', { method: 'cleanRoomHistory' });
     }

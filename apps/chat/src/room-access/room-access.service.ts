@@ -49,6 +49,43 @@ export class RoomAccessService {
     return { room, subscription };
   }
 
+  /**
+   * A room of any type by `roomId` / `roomName` (rooms.*): a private room (group, DM) the caller is not in is
+   * not found, exactly like a room that does not exist.
+   */
+  async findAny(ref: RoomRef, caller: Pick<AuthUser, '_id'>): Promise<RoomAccess> {
+    const roomId = ref.roomId?.trim();
+    const roomName = ref.roomName?.trim().replace(/^#/, '');
+    if (!roomId && !roomName) {
+      throw RcError.failure('error-roomid-param-not-provided', 'The parameter "roomId" or "roomName" is required');
+    }
+    const { room, subscription } = await this.cache.get(roomId ? { roomId } : { roomName }, caller._id);
+    if (!room || (room.t !== 'c' && !subscription)) {
+      throw RcError.failure(
+        'error-room-not-found',
+        'The required "roomId" or "roomName" param provided does not match any channel',
+      );
+    }
+    return { room, subscription };
+  }
+
+  /**
+   * A direct message the caller is in, by id (im.*): a room that does not exist and a DM of others are refused
+   * alike (403), so nothing tells an outsider a DM exists; a room of another type is `invalid-channel`.
+   */
+  async findDirect(roomId: string, caller: Pick<AuthUser, '_id'>, options: { fresh?: boolean } = {}) {
+    const { room, subscription } = options.fresh
+      ? await this.cache.fresh({ roomId }, caller._id)
+      : await this.cache.get({ roomId }, caller._id);
+    if (!room || !subscription) {
+      throw RcError.forbidden();
+    }
+    if (room.t !== 'd') {
+      throw RcError.failure('invalid-channel');
+    }
+    return { room, subscription };
+  }
+
   /** A channel's history and files: members, or holders of `view-c-room` (+ `preview-c-room` for history). */
   async assertCanRead(access: RoomAccess, caller: AuthUser, preview: boolean): Promise<void> {
     if (access.subscription) {

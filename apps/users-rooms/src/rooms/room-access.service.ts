@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OpenForPostPayload, RoomAccessSnapshot, RoomsAccessPayload, RoomsAccessResult } from '@app/contracts';
-import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
 import { AuthorizationService } from '../authorization/authorization.service';
-import { exactInsensitive } from '../common/regex';
+import { DirectMessagesService } from './direct-messages.service';
 import { MembershipService } from './membership.service';
 import { RoomDoc, UserRef } from './room.types';
 import { UsersRepository } from '../users/users.repository';
@@ -23,6 +22,7 @@ export class RoomAccessService {
     private readonly users: UsersRepository,
     private readonly authorization: AuthorizationService,
     private readonly membership: MembershipService,
+    private readonly directMessages: DirectMessagesService,
   ) {}
 
   /**
@@ -52,7 +52,7 @@ export class RoomAccessService {
     }
     let room: RoomDoc | null = null;
     if (!p.roomId && target.startsWith('@')) {
-      room = await this.directRoomWith(user, target.slice(1));
+      room = await this.directMessages.directRoomFor(user, target.slice(1));
     } else {
       const projection = { t: 1, name: 1, fname: 1, archived: 1, muted: 1, ro: 1 };
       if (p.roomId) {
@@ -66,68 +66,6 @@ export class RoomAccessService {
       throw RcError.failure('invalid-channel');
     }
     return room;
-  }
-
-  /** The 1:1 room with another user, created if missing (id = both user ids sorted and concatenated). */
-  private async directRoomWith(me: UserRef, username: string): Promise<RoomDoc | null> {
-    const other = await this.users.findOne<UserRef>(
-      { username: exactInsensitive(username) },
-      { _id: 1, username: 1, name: 1, roles: 1 },
-    );
-    if (!other) {
-      return null;
-    }
-    const uids = [me._id, other._id].sort();
-    const rid = uids.join('');
-    const now = new Date();
-    const usernames = [me, other].sort((a, b) => (a._id < b._id ? -1 : 1)).map((u) => u.username!);
-    await this.rooms.updateOne(
-      { _id: rid },
-      {
-        $setOnInsert: {
-          _id: rid,
-          t: 'd',
-          msgs: 0,
-          usersCount: uids[0] === uids[1] ? 1 : 2,
-          ts: now,
-          usernames,
-          uids,
-          _updatedAt: now,
-          ro: false,
-          default: false,
-          sysMes: true,
-        },
-      },
-      { upsert: true },
-    );
-    for (const [u, peer] of [
-      [me, other],
-      [other, me],
-    ] as const) {
-      await this.subscriptions.updateOne(
-        { rid, 'u._id': u._id },
-        {
-          $setOnInsert: {
-            _id: randomId(),
-            u: { _id: u._id, username: u.username, ...(u.name ? { name: u.name } : {}) },
-            rid,
-            t: 'd',
-            name: peer.username,
-            fname: peer.name ?? peer.username,
-            open: true,
-            alert: false,
-            unread: 0,
-            userMentions: 0,
-            groupMentions: 0,
-            ts: now,
-            ls: now,
-            _updatedAt: now,
-          },
-        },
-        { upsert: true },
-      );
-    }
-    return this.rooms.findById<RoomDoc>(rid);
   }
 
   /** A room and the user's membership of it, as chat's room-access cache keeps them. */

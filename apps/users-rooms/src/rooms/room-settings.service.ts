@@ -285,14 +285,18 @@ export class RoomSettingsService {
     if (!(await this.membership.can(room._id, p.caller, `delete-${kind.t}`))) {
       throw Errors.notAllowed('Not allowed', { method: 'eraseRoom' });
     }
-    const members = await this.subscriptions.find({ rid: room._id }, { projection: { 'u._id': 1 } });
-    await this.subscriptions.deleteMany({ rid: room._id });
-    await this.rooms.deleteOne({ _id: room._id });
-    await this.notifier.roomDeleted(room._id);
-    await this.notifier.membershipChanged(
-      room._id,
-      members.map((s) => s.u._id),
-    );
+    // its discussions go with it (Rocket.Chat's afterDeleteRoom hook of discussions)
+    const discussions = await this.rooms.find<RoomDoc>({ prid: room._id }, { projection: { _id: 1 } });
+    for (const rid of [room._id, ...discussions.map((d) => d._id)]) {
+      const members = await this.subscriptions.find({ rid }, { projection: { 'u._id': 1 } });
+      await this.subscriptions.deleteMany({ rid });
+      await this.rooms.deleteOne({ _id: rid });
+      await this.notifier.roomDeleted(rid);
+      await this.notifier.membershipChanged(
+        rid,
+        members.map((s) => s.u._id),
+      );
+    }
     return {};
   }
 }

@@ -4,9 +4,9 @@
  * answered under, and Rocket.Chat's errors and permission names for each.
  */
 export interface RoomKind {
-  t: 'c' | 'p';
-  /** `channel` (channels.*) or `group` (groups.*) */
-  key: 'channel' | 'group';
+  t: 'c' | 'p' | 'd';
+  /** `channel` (channels.*), `group` (groups.*) or `room` (im.*) */
+  key: 'channel' | 'group' | 'room';
   /** in error texts: "The channel, x, is archived" / "The private group, x, is archived" */
   noun: string;
   missingParam: 'error-roomid-param-not-provided' | 'error-room-param-not-provided';
@@ -33,8 +33,21 @@ export const GROUP_KIND: RoomKind = {
   membersOnly: true,
 };
 
-/** The kind a `channels.*` / `groups.*` pattern acts on. */
+/** Direct messages (im.* and their dm.* aliases): one-to-one and group DMs, visible to their members only. */
+export const DIRECT_KIND: RoomKind = {
+  t: 'd',
+  key: 'room',
+  noun: 'direct message',
+  missingParam: 'error-room-param-not-provided',
+  notFound: 'The required "roomId" param provided does not match any direct message',
+  membersOnly: true,
+};
+
+/** The kind a `channels.*` / `groups.*` / `im.*` pattern acts on. */
 export function roomKindOf(pattern: string): RoomKind {
+  if (pattern.startsWith('im.')) {
+    return DIRECT_KIND;
+  }
   return pattern.startsWith('groups.') ? GROUP_KIND : CHANNEL_KIND;
 }
 

@@ -5,3 +5,4 @@ export * from './message';
 export * from './authorization';
 export * from './setting';
 export * from './export-operation';
+export * from './invite';

@@ -137,6 +137,7 @@ export interface MembershipSnapshot {
   ls?: Date;
   userMentions: number;
   groupMentions: number;
+  /** the subscription's unread count (im.counters reads it) */
   unread: number;
   /** threads with replies this member has not read */
   tunread?: string[];

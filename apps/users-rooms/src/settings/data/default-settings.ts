@@ -5,6 +5,7 @@
  */
 import { ACCOUNTS_SETTINGS } from './accounts.settings';
 import { AVATARS_SETTINGS } from './avatars.settings';
+import { ROOMS_SETTINGS } from './rooms.settings';
 import { DefaultSetting, setting, SettingType } from './setting-types';
 import { USER_ADMIN_SETTINGS } from './user-admin.settings';
 import { USER_JOBS_SETTINGS } from './user-jobs.settings';
@@ -55,6 +56,7 @@ export const DEFAULT_SETTINGS: DefaultSetting[] = [
   ...AVATARS_SETTINGS,
   ...USER_JOBS_SETTINGS,
   ...USER_ADMIN_SETTINGS,
+  ...ROOMS_SETTINGS,
 ];
 
 export const DEFAULT_SETTINGS_BY_ID = new Map(DEFAULT_SETTINGS.map((d) => [d._id, d]));
