@@ -429,16 +429,17 @@ describe('GET /api/v1/chat.getMessage', () => {
     expect(res.body.message).toEqual(expect.objectContaining({ _id: msg._id, msg: 'read me' }));
   });
 
-  it('answers an unknown id with a bare failure, a private message with error-not-allowed, no id with invalid-params', async () => {
+  it('answers an unknown message and one in a room the caller cannot read alike; no id is invalid-params', async () => {
     const { room, owner } = await roomWithMembers(GROUPS, 0);
     const msg = await say(owner.headers, room._id, 'private');
     const stranger = await member();
-    expect((await get('chat.getMessage', owner.headers, { msgId: 'nope' }).expect(400)).body).toEqual({
+    const unknown = await get('chat.getMessage', stranger.headers, { msgId: 'nope' }).expect(400);
+    expect(unknown.body).toEqual({
       success: false,
+      error: 'Invalid message [error-invalid-message]',
+      errorType: 'error-invalid-message',
     });
-    expect((await get('chat.getMessage', stranger.headers, { msgId: msg._id }).expect(400)).body.errorType).toBe(
-      'error-not-allowed',
-    );
+    expect((await get('chat.getMessage', stranger.headers, { msgId: msg._id }).expect(400)).body).toEqual(unknown.body);
     expect((await get('chat.getMessage', owner.headers).expect(400)).body.errorType).toBe('invalid-params');
   });
 });
@@ -517,7 +518,7 @@ describe('threads: a full round trip', () => {
         .errorType,
     ).toBe('error-updatedSince-param-invalid');
     expect((await post('chat.followMessage', stranger.headers, { mid: parent._id }).expect(400)).body.errorType).toBe(
-      'error-not-allowed',
+      'error-invalid-message',
     );
     expect((await post('chat.unfollowMessage', owner.headers, { mid: 'nope' }).expect(400)).body.errorType).toBe(
       'error-invalid-message',
@@ -767,12 +768,28 @@ describe('GET /api/v1/chat.getDeletedMessages and chat.syncMessages', () => {
 });
 
 describe('GET /api/v1/chat.getMessageReadReceipts', () => {
-  it('answers the receipts of a readable message while Message_Read_Receipt_Enabled is on', async () => {
+  it('records who read which message when members mark the room read, while Message_Read_Receipt_Enabled is on', async () => {
     await withSettings({ Message_Read_Receipt_Enabled: true }, async () => {
-      const { room, owner } = await roomWithMembers(GROUPS, 0);
+      const { room, owner, members } = await roomWithMembers(GROUPS, 1);
       const msg = await say(owner.headers, room._id, 'did you read this?');
-      const res = await get('chat.getMessageReadReceipts', owner.headers, { messageId: msg._id }).expect(200);
-      expect(res.body).toEqual({ receipts: [], success: true });
+      expect(
+        (await get('chat.getMessageReadReceipts', owner.headers, { messageId: msg._id }).expect(200)).body,
+      ).toEqual({
+        receipts: [],
+        success: true,
+      });
+      await post('subscriptions.read', members[0].headers, { rid: room._id }).expect(200);
+      await eventually(async () => {
+        const res = await get('chat.getMessageReadReceipts', owner.headers, { messageId: msg._id }).expect(200);
+        expect(res.body.receipts).toEqual([
+          expect.objectContaining({
+            messageId: msg._id,
+            roomId: room._id,
+            userId: members[0].user._id,
+            user: expect.objectContaining({ username: members[0].user.username }),
+          }),
+        ]);
+      });
       const stranger = await member();
       expect(
         (await get('chat.getMessageReadReceipts', stranger.headers, { messageId: msg._id }).expect(400)).body.errorType,

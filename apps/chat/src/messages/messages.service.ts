@@ -170,6 +170,13 @@ export class MessagesService {
       stored = (await this.messages.findById(doc._id)) ?? doc;
       firstDelivery = false;
     }
+    if (access.room.prid && firstDelivery && !tmid) {
+      // a message in a discussion counts on the parent room's discussion message (Rocket.Chat's dcount / dlm)
+      await this.messages.updateOne(
+        { drid: rid, t: 'discussion-created' },
+        { $inc: { dcount: 1 }, $set: { dlm: new Date(stored.ts), _updatedAt: new Date() } },
+      );
+    }
     if (parent && firstDelivery) {
       // the first reply makes the parent's author a follower too (Rocket.Chat's thread replies)
       const replies = parent.replies?.length ? [caller._id] : [parent.u._id, caller._id];

@@ -3,6 +3,7 @@ import type { AnyBulkWriteOperation } from 'mongoose';
 import type Redis from 'ioredis';
 import { ISubscription, MessageEditedEvent, MessageRemovedEvent, MessageSentEvent } from '@app/contracts';
 import { REDIS_CLIENT } from '@app/transport';
+import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { RoomsRepository } from '../rooms/rooms.repository';
 
@@ -24,6 +25,7 @@ export class RoomActivityService {
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly subscriptions: SubscriptionsRepository,
+    private readonly settings: SettingsService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
   ) {}
 
@@ -63,19 +65,34 @@ export class RoomActivityService {
       return;
     }
     const others = { rid: e.rid, 'u._id': { $ne: e.userId } };
-    const ops: SubscriptionOp[] = [
-      updateMany(others, {
-        $set: { alert: true, open: true, _updatedAt: now },
-        ...(room.t === 'd' ? { $inc: { unread: 1 } } : {}),
-      }),
-    ];
-    if (room.t !== 'd') {
-      const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
-      if (e.hasGroupMention) {
-        ops.push(updateMany(others, { $inc: { unread: 1, groupMentions: 1 } }));
-      } else if (mentioned.length) {
-        ops.push(updateMany({ rid: e.rid, 'u._id': { $in: mentioned } }, { $inc: { unread: 1, userMentions: 1 } }));
-      }
+    // what raises `unread`: Unread_Count (channels, groups) / Unread_Count_DM (DMs); a member who mutes group
+    // mentions is not counted for `@all` / `@here`
+    const rule =
+      room.t === 'd'
+        ? await this.settings.string('Unread_Count_DM', 'all_messages')
+        : await this.settings.string('Unread_Count', 'user_and_group_mentions_only');
+    const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
+    const byUser = mentioned.length ? { 'u._id': { $in: mentioned } } : null;
+    const group = e.hasGroupMention ? { muteGroupMentions: { $ne: true } } : null;
+    const ops: SubscriptionOp[] = [updateMany(others, { $set: { alert: true, open: true, _updatedAt: now } })];
+    if (byUser) {
+      ops.push(updateMany({ rid: e.rid, ...byUser }, { $inc: { userMentions: 1 } }));
+    }
+    if (group) {
+      ops.push(updateMany({ ...others, ...group }, { $inc: { groupMentions: 1 } }));
+    }
+    const unreadFor =
+      rule === 'all_messages'
+        ? others
+        : rule === 'user_mentions_only'
+          ? byUser && { rid: e.rid, ...byUser }
+          : rule === 'group_mentions_only'
+            ? group && { ...others, ...group }
+            : byUser || group
+              ? { ...others, $or: [byUser, group].filter((f) => f !== null) }
+              : null;
+    if (unreadFor) {
+      ops.push(updateMany(unreadFor, { $inc: { unread: 1 } }));
     }
     // the sender has read the room up to its own message
     ops.push(updateOne({ rid: e.rid, 'u._id': e.userId }, { $set: { ls: ts, open: true, _updatedAt: now } }));

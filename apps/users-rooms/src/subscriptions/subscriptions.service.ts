@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  InternalPattern,
   Empty,
   ISubscription,
   MessageLookupPattern,
@@ -77,7 +78,7 @@ export class SubscriptionsService {
   /** subscriptions.read (Rocket.Chat's readMessages): everything read up to now. */
   async read(p: SubscriptionsReadPayload): Promise<Empty> {
     const rid = p.rid ?? p.roomId ?? '';
-    const sub = await this.subscriptions.findByRoomAndUser(rid, p.caller._id, { alert: 1, tunread: 1 });
+    const sub = await this.subscriptions.findByRoomAndUser(rid, p.caller._id, { alert: 1, tunread: 1, ls: 1 });
     if (!sub) {
       throw RcError.plain('error-invalid-subscription');
     }
@@ -92,6 +93,14 @@ export class SubscriptionsService {
       },
     );
     await this.events.publish(RcEvent.SubscriptionChanged, { rid, userId: p.caller._id });
+    // read receipts (Message_Read_Receipt_Enabled) are chat's: the messages read now are those after the old `ls`
+    await this.rpc.emit(InternalPattern.ChatRoomRead, {
+      rid,
+      userId: p.caller._id,
+      user: { _id: p.caller._id, username: p.caller.username, ...(p.caller.name ? { name: p.caller.name } : {}) },
+      ...(sub.ls ? { since: new Date(sub.ls).toISOString() } : {}),
+      until: now.toISOString(),
+    });
     return {};
   }
 
