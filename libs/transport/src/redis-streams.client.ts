@@ -17,6 +17,14 @@ export interface RedisStreamsClientOptions {
   name?: string;
 }
 
+/** No reply within the caller's timeout. */
+export class RpcTimeoutError extends Error {
+  constructor(pattern: string, timeoutMs: number) {
+    super(`no reply to ${pattern} within ${timeoutMs} ms`);
+    this.name = 'RpcTimeoutError';
+  }
+}
+
 /**
  * Caller side of the transport. One instance serves every target service: a request is XADDed to the stream
  * of the service that owns its pattern, and the reply comes back on this process's own reply channel,
@@ -27,6 +35,8 @@ export class RedisStreamsClient extends ClientProxy {
   private writer?: Redis;
   private subscriber?: Redis;
   private connecting?: Promise<void>;
+  /** subscribed to the reply channel: a request sent now gets its reply */
+  private ready = false;
   private readonly clientId = randomUUID();
   private readonly channel: string;
 
@@ -50,6 +60,8 @@ export class RedisStreamsClient extends ClientProxy {
     this.writer = new Redis(this.options.redisUrl, {
       maxRetriesPerRequest: null,
       connectionName: `${name}:writer`,
+      // the XADDs of every request issued in one tick go out in one write (one syscall, one Redis read)
+      enableAutoPipelining: true,
     });
     this.subscriber = new Redis(this.options.redisUrl, {
       maxRetriesPerRequest: null,
@@ -59,6 +71,7 @@ export class RedisStreamsClient extends ClientProxy {
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel: string, raw: string) => this.onReply(raw));
     await this.subscriber.subscribe(this.channel);
+    this.ready = true;
   }
 
   async close(): Promise<void> {
@@ -67,6 +80,7 @@ export class RedisStreamsClient extends ClientProxy {
     this.writer = undefined;
     this.subscriber = undefined;
     this.connecting = undefined;
+    this.ready = false;
     await Promise.allSettled([w?.quit(), s?.quit()]);
   }
 
@@ -87,6 +101,32 @@ export class RedisStreamsClient extends ClientProxy {
     }
     this.routingMap.delete(msg.id);
     callback({ err: msg.err, response: msg.response, isDisposed: true } satisfies WritePacket);
+  }
+
+  /**
+   * One request and its reply as a promise, without the Observable that `ClientProxy.send` builds around each
+   * call: the path every gateway request takes. Rejects with the service's error payload, or with
+   * `RpcTimeoutError` after `timeoutMs`.
+   */
+  request(pattern: string, data: unknown, timeoutMs: number): Promise<unknown> {
+    if (!this.ready) {
+      return this.connect().then(() => this.request(pattern, data, timeoutMs));
+    }
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined = undefined;
+      const dispose = this.publish({ pattern, data }, (packet) => {
+        clearTimeout(timer);
+        if (packet.err !== undefined && packet.err !== null) {
+          reject(packet.err as Error);
+        } else {
+          resolve(packet.response);
+        }
+      });
+      timer = setTimeout(() => {
+        dispose();
+        reject(new RpcTimeoutError(pattern, timeoutMs));
+      }, timeoutMs);
+    });
   }
 
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {

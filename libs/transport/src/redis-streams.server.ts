@@ -63,6 +63,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       this.writer = new Redis(this.options.redisUrl, {
         ...redisOpts,
         connectionName: `${this.options.consumer}:writer`,
+        // the replies (and acks) of every request finished in one tick go out in one write
+        enableAutoPipelining: true,
       });
       this.reader.on('error', (e) => this.logger.warn?.(`redis reader: ${e.message}`));
       this.writer.on('error', (e) => this.logger.warn?.(`redis writer: ${e.message}`));

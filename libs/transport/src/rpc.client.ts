@@ -1,7 +1,7 @@
 import { PayloadOf, RcPattern, ResultOf, serviceOf } from '@app/contracts';
 import { RcError, RemoteServiceError } from '@app/envelope';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { RedisStreamsClient } from './redis-streams.client';
+import { firstValueFrom } from 'rxjs';
+import { RedisStreamsClient, RpcTimeoutError } from './redis-streams.client';
 
 export interface RpcClientOptions {
   redisUrl: string;
@@ -38,9 +38,7 @@ export class RpcClient {
   ): Promise<ResultOf<P>> {
     try {
       // a handler that returns nothing replies with no value: `void` results are `undefined`
-      return (await firstValueFrom(this.proxy.send<ResultOf<P>>(pattern, payload).pipe(timeout(timeoutMs)), {
-        defaultValue: undefined,
-      })) as ResultOf<P>;
+      return (await this.proxy.request(pattern, payload, timeoutMs)) as ResultOf<P>;
     } catch (err) {
       throw toRcError(err, pattern);
     }
@@ -59,7 +57,7 @@ function toRcError(err: unknown, pattern: string): Error {
   if (RcError.isPayload(err)) {
     return RcError.fromPayload(err);
   }
-  if (err instanceof TimeoutError) {
+  if (err instanceof RpcTimeoutError) {
     return new RcError(
       'error-service-unavailable',
       `The service handling ${pattern} did not answer in time`,
