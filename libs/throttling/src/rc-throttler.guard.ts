@@ -23,6 +23,8 @@ export interface RateLimit {
  * settings, TEST_MODE), the limit of a route, and whether the caller bypasses it (`api-bypass-rate-limit`).
  */
 export abstract class RateLimitPolicy {
+  /** Whether limiting is on at all (off: the guard does nothing, not even its route look-ups). */
+  abstract active(): Promise<boolean>;
   abstract resolve(context: ExecutionContext, user: AuthUser | undefined): Promise<RateLimit | null>;
 }
 
@@ -40,6 +42,10 @@ export class RcThrottlerGuard extends ThrottlerGuard {
     private readonly policy: RateLimitPolicy,
   ) {
     super(options, storage, reflector);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    return (await this.policy.active()) ? super.canActivate(context) : true;
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {

@@ -34,6 +34,14 @@ export class RcRateLimitPolicy extends RateLimitPolicy {
     super();
   }
 
+  async active(): Promise<boolean> {
+    if (this.env.TEST_MODE) {
+      return false;
+    }
+    const s = await this.settings.view(GATEWAY_SETTING_DEFAULTS);
+    return s.API_Enable_Rate_Limiter && (this.env.NODE_ENV !== 'development' || s.API_Enable_Rate_Limiter_Dev);
+  }
+
   async resolve(context: ExecutionContext, user: AuthUser | undefined): Promise<RateLimit | null> {
     if (this.env.TEST_MODE) {
       return null;
