@@ -30,6 +30,7 @@ import {
 import { MongoClient } from 'mongodb';
 import { createHash, randomBytes } from 'node:crypto';
 import { CpuUsage, diff, snapshot } from './cpu';
+import { formatSummary, ProfileSummary, summarize } from './profile-summary';
 import { fmt, formatJson, gitRevision, intEnv, round } from './common';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -124,6 +125,11 @@ function loadSettings() {
       seedMessages: 200,
       historyCount: 20,
       users: intEnv('BENCH_USERS', 1000, 1),
+      /** apps to run under `node --cpu-prof` (their profile is summarised at the end) */
+      profile: (process.env.BENCH_PROFILE ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean) as App[],
       rooms: intEnv('BENCH_ROOMS', 100, 1),
       scenarios: (process.env.BENCH_SCENARIOS ?? '')
         .split(',')
@@ -259,24 +265,24 @@ async function login(base: string, user: string, password: string): Promise<Auth
 // ---------------------------------------------------------------------------------------------------------------
 // Baseline server (child process, so it does not share autocannon's event loop)
 
-async function startBaseline(): Promise<{ url: string; child: ChildProcess }> {
+async function startBaseline(script: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = fork(join(__dirname, 'baseline-server.js'), [String(port)], {
+  const child = fork(join(__dirname, script), [String(port)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error('baseline server: not ready after 10 s')), 10000);
+    const timer = setTimeout(() => fail(new Error(`${script}: not ready after 10 s`)), 10000);
     child.once('message', (m) => {
       clearTimeout(timer);
       if (m === 'ready') {
         done();
       } else {
-        fail(new Error(`baseline server: unexpected message ${JSON.stringify(m)}`));
+        fail(new Error(`${script}: unexpected message ${JSON.stringify(m)}`));
       }
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      fail(new Error(`baseline server exited (${signal ?? `code ${String(code)}`}) before it was ready`));
+      fail(new Error(`${script} exited (${signal ?? `code ${String(code)}`}) before it was ready`));
     });
   });
   return { url: `http://127.0.0.1:${port}`, child };
@@ -552,8 +558,10 @@ async function main(): Promise<number> {
       `replicas ${JSON.stringify(settings.replicas)}`,
   );
 
-  const baseline = await startBaseline();
+  const baseline = await startBaseline('baseline-server.js');
   onCleanup('baseline server', () => stopChild(baseline.child, 'SIGTERM', 5000));
+  const nestBaseline = await startBaseline('nest-baseline-server.js');
+  onCleanup('nest baseline server', () => stopChild(nestBaseline.child, 'SIGTERM', 5000));
 
   const redis = await startRedis({ port: await freePort(), dir: join(workDir, 'redis'), detached: true });
   onCleanup('redis', () => redis.stop(10000));
@@ -578,6 +586,12 @@ async function main(): Promise<number> {
     replicas: settings.replicas,
     logDir,
     detached: true,
+    appEnv: Object.fromEntries(
+      settings.profile.map((app) => [
+        app,
+        { RC_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${join(workDir, 'profiles', app)}` },
+      ]),
+    ),
   });
   appsHandle = apps;
   onCleanup('apps', () => apps.stop('SIGTERM', 15000));
@@ -596,6 +610,9 @@ async function main(): Promise<number> {
   }
   if (baseline.child.pid) {
     cpuGroups.baseline = [baseline.child.pid];
+  }
+  if (nestBaseline.child.pid) {
+    cpuGroups['nest baseline'] = [nestBaseline.child.pid];
   }
   cpuGroups.autocannon = ['self'];
   log(`${apps.procs.length} app processes ready in ${((Date.now() - appsStarted) / 1000).toFixed(1)} s; gateway ${gw}`);
@@ -632,10 +649,19 @@ async function main(): Promise<number> {
 
   // The spread scenarios: settings.users users in settings.rooms rooms (member i is in room i % rooms), each room
   // with settings.historyCount messages; request k is sent as member k % users, into that member's room.
+  const wanted = (name: string) => !settings.scenarios.length || settings.scenarios.includes(name);
+  const spreadScenarios = [
+    'GET channels.history, spread',
+    'GET chat.search',
+    'POST chat.postMessage, spread',
+    'POST chat.postMessage, 3 mentions',
+  ];
   const popStarted = Date.now();
-  const population = await seedUsers(`${mongo.url}/rc_bench`, settings.users, stamp);
+  const population = spreadScenarios.some(wanted)
+    ? await seedUsers(`${mongo.url}/rc_bench`, settings.users, stamp)
+    : [];
   const rooms: string[] = [];
-  for (let r = 0; r < settings.rooms; r++) {
+  for (let r = 0; r < (population.length ? settings.rooms : 0); r++) {
     const members = population.filter((_, i) => i % settings.rooms === r).map((m) => m.username);
     const room = await call<{ channel?: { _id?: string } }>(
       gw,
@@ -646,7 +672,7 @@ async function main(): Promise<number> {
     );
     rooms.push(room.channel?._id ?? '');
   }
-  await pool(settings.rooms * settings.historyCount, 10, (i) => {
+  await pool(rooms.length * settings.historyCount, 10, (i) => {
     const r = i % settings.rooms;
     const author = population[r];
     return call(
@@ -660,10 +686,12 @@ async function main(): Promise<number> {
       },
     );
   });
-  log(
-    `seeded ${settings.users} users in ${settings.rooms} rooms with ${settings.historyCount} messages each in ` +
-      `${((Date.now() - popStarted) / 1000).toFixed(1)} s`,
-  );
+  if (population.length) {
+    log(
+      `seeded ${settings.users} users in ${settings.rooms} rooms with ${settings.historyCount} messages each in ` +
+        `${((Date.now() - popStarted) / 1000).toFixed(1)} s`,
+    );
+  }
   let turn = 0;
   const nextMember = () => {
     const i = turn++ % population.length;
@@ -686,11 +714,26 @@ async function main(): Promise<number> {
       check: ok,
     },
     {
+      name: 'nest baseline',
+      title: 'a bare Nest app on express, one guard-free GET answering {"success":true}',
+      method: 'GET',
+      urls: [`${nestBaseline.url}/`],
+      check: ok,
+    },
+    {
       name: 'GET /api/info',
       title: 'gateway + one users-rooms round trip, unauthenticated',
       method: 'GET',
       urls: gateways.map((g) => `${g}/api/info`),
       check: ok,
+    },
+    {
+      name: 'GET users.info',
+      title: 'authenticated read of a user: auth from the gateway cache, one users-rooms round trip',
+      method: 'GET',
+      urls: gateways.map((g) => `${g}/api/v1/users.info?userId=${user.userId}`),
+      headers: userHeaders,
+      check: (json) => ok(json) ?? ((json as { user?: { _id?: string } }).user?._id ? undefined : 'no user._id'),
     },
     {
       name: 'POST chat.postMessage',
@@ -791,14 +834,16 @@ async function main(): Promise<number> {
   // scenario (tens of thousands more messages) would measure the size of its collection scan, not our stack.
   const executionOrder = [
     'baseline',
+    'nest baseline',
     'GET /api/info',
+    'GET users.info',
     'GET channels.history',
     'GET channels.history, spread',
     'GET chat.search',
     'POST chat.postMessage',
     'POST chat.postMessage, spread',
     'POST chat.postMessage, 3 mentions',
-  ].filter((name) => name === 'baseline' || !settings.scenarios.length || settings.scenarios.includes(name));
+  ].filter((name) => name.endsWith('baseline') || wanted(name));
   const byName = new Map<string, ScenarioResult>();
   for (const name of executionOrder) {
     const s = scenarios.find((x) => x.name === name);
@@ -816,6 +861,16 @@ async function main(): Promise<number> {
       latencyP50: ratio(r.latencyP50Ms, base.latencyP50Ms),
       latencyP99: ratio(r.latencyP99Ms, base.latencyP99Ms),
     };
+  }
+
+  // profiles are written when the profiled processes exit: stop the apps first, then read them
+  const profiles: Record<string, ProfileSummary> = {};
+  if (settings.profile.length) {
+    await apps.stop('SIGTERM', 15000);
+    for (const app of settings.profile) {
+      // the measured seconds of the last scenario and the moment after (the start-up is left out)
+      profiles[app] = summarize([join(workDir, 'profiles', app)], 25, (settings.duration + 2) * 1000);
+    }
   }
 
   const failed = results.filter((r) => r.errors > 0 || r.non2xx > 0);
@@ -841,10 +896,11 @@ async function main(): Promise<number> {
       executionOrder,
     },
     scenarios: results,
+    ...(settings.profile.length ? { profiles } : {}),
   };
   const outDir = join(repoRoot(), 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  const outFile = join(outDir, 'latest.json');
+  const outFile = join(outDir, process.env.BENCH_OUT ?? 'latest.json');
   writeFileSync(outFile, await formatJson(outFile, `${JSON.stringify(report, null, 2)}\n`));
 
   process.stdout.write(
@@ -853,6 +909,11 @@ async function main(): Promise<number> {
       `(x base: req/s divided by the baseline's; for latencies, how many times the baseline's)\n\n` +
       `${cpuTable(results) ?? '(no CPU accounting: /proc is not readable here)'}\n\nwritten to ${outFile}\n`,
   );
+  for (const [app, summary] of Object.entries(profiles)) {
+    process.stdout.write(
+      `\n${formatSummary(`profile of ${app} (${settings.scenarios.join(', ') || 'every scenario'})`, summary)}\n`,
+    );
+  }
 
   if (failed.length > 0) {
     for (const r of failed) {

@@ -86,6 +86,8 @@ export interface StartAppsOptions {
   readyTimeoutMs?: number;
   /** Own process group, so a Ctrl-C on the terminal reaches only the parent (which then stops them in order). */
   detached?: boolean;
+  /** Extra variables for the processes of one app (e.g. `NODE_OPTIONS=--cpu-prof` for the gateway only). */
+  appEnv?: Partial<Record<App, Env>>;
 }
 
 const READY_PATH = '/health/ready';
@@ -589,7 +591,9 @@ export function spawnApp(spec: AppSpawnSpec): AppProc {
     const banner = `\n===== ${spec.app}-${spec.index} starting at ${new Date().toISOString()} =====\n`;
     appendFileSync(spec.logFile, banner);
   }
-  const child = spawnLogged(process.execPath, [entry], {
+  // RC_NODE_ARGS: node options that NODE_OPTIONS refuses (`--cpu-prof --cpu-prof-dir=...` for the bench)
+  const nodeArgs = (spec.env.RC_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawnLogged(process.execPath, [...nodeArgs, entry], {
     env: spec.env,
     logFile: spec.logFile,
     detached: spec.detached,
@@ -634,10 +638,11 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
 
   const nextSpec = async (app: App): Promise<AppSpawnSpec> => {
     const index = procs.filter((p) => p.app === app).length;
+    const appEnv: Env = { ...baseEnv, ...(options.appEnv?.[app] ?? {}) };
     const logFile = options.logDir ? join(options.logDir, `${app}-${index}.log`) : undefined;
     if (app === 'gateway') {
       const port = options.gatewayPort !== undefined ? options.gatewayPort + index : await freePort();
-      return { app, index, port, logFile, detached: options.detached, env: { ...baseEnv, PORT: String(port) } };
+      return { app, index, port, logFile, detached: options.detached, env: { ...appEnv, PORT: String(port) } };
     }
     const healthPort = await freePort();
     return {
@@ -646,7 +651,7 @@ export async function startApps(options: StartAppsOptions): Promise<AppsHandle> 
       healthPort,
       logFile,
       detached: options.detached,
-      env: { ...baseEnv, HEALTH_PORT: String(healthPort) },
+      env: { ...appEnv, HEALTH_PORT: String(healthPort) },
     };
   };
 

@@ -1,6 +1,6 @@
 import { toHttpFailure } from './http-failure';
 import { RcError } from './rc-error';
-import { successEnvelope } from './envelope.interceptor';
+import { successEnvelope } from './success-envelope';
 
 describe(toHttpFailure.name, () => {
   it('prints Meteor-style errors as "<reason> [<code>]" with errorType and details, status 400', () => {

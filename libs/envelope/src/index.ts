@@ -1,5 +1,5 @@
 export * from './rc-error';
 export * from './http-failure';
 export * from './envelope.filter';
-export * from './envelope.interceptor';
+export * from './success-envelope';
 export * from './error-types';

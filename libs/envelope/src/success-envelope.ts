@@ -1,8 +1,7 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { Observable, map } from 'rxjs';
+import { SetMetadata } from '@nestjs/common';
 
-const RAW_RESPONSE = 'rc:raw-response';
+/** Route metadata: the handler's result is already the full body (login/logout `{status, data}`, SVG, redirects). */
+export const RAW_RESPONSE = 'rc:raw-response';
 
 /** Marks a handler whose result is already the full body (login/logout `{status, data}`, SVG, redirects). */
 export const RawResponse = () => SetMetadata(RAW_RESPONSE, true);
@@ -19,19 +18,4 @@ export function successEnvelope(result: unknown): unknown {
     return result;
   }
   return { ...(result as Record<string, unknown>), success: true };
-}
-
-@Injectable()
-export class EnvelopeInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    // Rocket.Chat answers every success with 200, POST included (Nest's default for POST is 201)
-    const res = context.switchToHttp().getResponse<{ statusCode: number; status(code: number): unknown }>();
-    if (res?.statusCode === 201) {
-      res.status(200);
-    }
-    const raw = this.reflector.get<boolean>(RAW_RESPONSE, context.getHandler());
-    return raw ? next.handle() : next.handle().pipe(map(successEnvelope));
-  }
 }

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import Redis from 'ioredis';
 import { AuthGuard, PermissionsClientModule, TokenResolver } from '@app/auth';
 import { APP_ENV, GatewayEnv } from '@app/config';
-import { EnvelopeExceptionFilter, EnvelopeInterceptor } from '@app/envelope';
+import { EnvelopeExceptionFilter } from '@app/envelope';
 import { SettingsClientModule } from '@app/settings';
 import { StorageModule } from '@app/storage';
 import { RateLimitPolicy, RcThrottlerGuard, RedisThrottlerStorage } from '@app/throttling';
@@ -42,7 +42,6 @@ import { RcRateLimitPolicy } from './rate-limit.policy';
     { provide: RateLimitPolicy, useClass: RcRateLimitPolicy },
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: RcThrottlerGuard },
-    { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
     {
       provide: APP_FILTER,
       inject: [APP_ENV],

@@ -1,6 +1,7 @@
 import { RequestMethod, Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { IS_PUBLIC, OPTIONAL_AUTH, REQUIRED_PERMISSIONS } from '@app/auth';
+import { RAW_RESPONSE } from '@app/envelope';
 import { ROUTE_SCHEMAS, RouteSchemas } from '@app/validation';
 
 /** One HTTP route of the gateway, as the controllers declare it. */
@@ -16,6 +17,8 @@ export interface RouteInfo {
   permissions: string[];
   /** the parameter schemas (`ValidBody` / `ValidQuery`) */
   schemas: RouteSchemas;
+  /** the handler's result is the whole body (`RawResponse`): no success envelope */
+  raw: boolean;
 }
 
 const join = (...parts: (string | undefined)[]) =>
@@ -57,6 +60,7 @@ export function routeTable(controllers: readonly Type<unknown>[]): RouteInfo[] {
             auth,
             permissions: meta<string[]>(REQUIRED_PERMISSIONS) ?? [],
             schemas: (Reflect.getMetadata(ROUTE_SCHEMAS, handler) as RouteSchemas | undefined) ?? {},
+            raw: meta<boolean>(RAW_RESPONSE) === true,
           });
         }
       }

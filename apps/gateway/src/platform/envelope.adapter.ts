@@ -1,0 +1,38 @@
+import { StreamableFile } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { successEnvelope } from '@app/envelope';
+import type { RouteInfo } from './route-table';
+
+type RoutedResponse = Response & { req: { method: string; route?: { path?: string } } };
+
+/**
+ * The success envelope, applied where Nest hands a handler's result to express: `success: true` beside the
+ * payload's keys, and 200 for every success (Nest's default for POST is 201; Rocket.Chat answers 200). Done here
+ * rather than in a global interceptor, so a request goes through no interceptor chain (RxJS observables and an
+ * async resource per request), which was a measurable share of the gateway's CPU per call (bench/README.md).
+ * Routes marked `RawResponse` (their result is the whole body) are looked up by method and path.
+ */
+export class EnvelopeExpressAdapter extends ExpressAdapter {
+  private readonly raw: ReadonlySet<string>;
+
+  constructor(routes: readonly RouteInfo[]) {
+    super();
+    this.raw = new Set(routes.filter((r) => r.raw).map((r) => `${r.method} ${r.path}`));
+  }
+
+  override reply(response: unknown, body: unknown, statusCode?: number): unknown {
+    const res = response as RoutedResponse;
+    const raw = this.raw.size > 0 && this.raw.has(`${res.req.method} ${res.req.route?.path ?? ''}`);
+    const status = statusCode === 201 ? 200 : statusCode;
+    const payload = raw ? body : successEnvelope(body);
+    if (payload === null || typeof payload !== 'object' || payload instanceof StreamableFile || res.headersSent) {
+      return super.reply(response, payload, status);
+    }
+    // JSON written straight to the socket: what express's res.json would send, without its per-call work
+    res.statusCode = status ?? 200;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify(payload));
+    return undefined;
+  }
+}
