@@ -365,11 +365,13 @@ describe('GET /file-upload/:id/:name', () => {
   });
 
   it('answers 403 to a non-member and to a request without credentials, 404 to an unknown file', async () => {
+    const json = (res: { body: unknown }) => JSON.parse((res.body as Buffer).toString('utf8')) as unknown;
     const refused = await download(path, headersOf(outsider)).expect(403);
-    expect((refused.body as Buffer).length).toBe(0);
+    expect(json(refused)).toEqual({ success: false, error: 'unauthorized' });
     await download(path).expect(403);
     await download(path, { 'X-User-Id': other.credentials.userId, 'X-Auth-Token': 'wrong' }).expect(403);
-    await download(`/file-upload/${unique('nofile')}/x.bin`, headersOf(other)).expect(404);
+    const unknown = await download(`/file-upload/${unique('nofile')}/x.bin`, headersOf(other)).expect(404);
+    expect(json(unknown)).toEqual({ success: false, error: 'Resource not found' });
   });
 
   it('follows FileUpload_ProtectFiles and FileUpload_Restrict_to_room_members', async () => {

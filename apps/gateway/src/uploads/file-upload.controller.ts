@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { hashLoginToken, Public, TokenResolver } from '@app/auth';
 import { AuthUser, ServedFile, UPLOADS_BUCKET, UploadsPattern } from '@app/contracts';
-import { RawResponse } from '@app/envelope';
+import { RawResponse, RcError } from '@app/envelope';
 import { FileBucket, FileStorage } from '@app/storage';
 import { RpcClient } from '@app/transport';
 import { ValidQuery } from '@app/validation';
@@ -21,7 +21,8 @@ const disposition = (kind: 'inline' | 'attachment', name: string) =>
  * (and Rocket.Chat's older `/ufs/<store>/<id>/<name>`). Who may read a file is chat's answer (the
  * `FileUpload_ProtectFiles` / `FileUpload_Restrict_*` rules); the caller is named as Rocket.Chat accepts it:
  * `?rc_uid=&rc_token=`, the `rc_uid` / `rc_token` cookies, or the X-User-Id / X-Auth-Token headers.
- * Refusals are Rocket.Chat's: 403 and 404 without a body.
+ * Refusals keep Rocket.Chat's statuses (403, 404; Rocket.Chat sends them without a body) with the failure
+ * envelope every 4xx of this API carries (`unauthorized`, `Resource not found`).
  */
 @Controller()
 export class FileUploadController {
@@ -48,13 +49,11 @@ export class FileUploadController {
     const caller = await this.caller(query, headers);
     const access = await this.rpc.send(UploadsPattern.FileAccess, { fileId: id, ...(caller ? { caller } : {}) });
     if (access.status !== 'ok') {
-      res.status(access.status === 'forbidden' ? 403 : 404).end();
-      return;
+      throw access.status === 'forbidden' ? RcError.forbidden() : RcError.notFound();
     }
     const stored = await this.uploads.open(access.file._id);
     if (!stored) {
-      res.status(404).end();
-      return;
+      throw RcError.notFound();
     }
     this.serve(access.file, stored.file.size, stored.stream, query.download !== undefined, headers, res);
   }
