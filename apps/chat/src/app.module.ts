@@ -8,6 +8,7 @@ import { SettingsClientModule } from '@app/settings';
 import { StorageModule } from '@app/storage';
 import { TransportModule } from '@app/transport';
 import { MessagesModule } from './messages/messages.module';
+import { RoomUploadsModule } from './uploads/room-uploads.module';
 
 @Module({
   imports: [
@@ -19,6 +20,7 @@ import { MessagesModule } from './messages/messages.module';
     StorageModule,
     ServiceHealthModule.register(InternalPattern.ChatHealth),
     MessagesModule,
+    RoomUploadsModule,
   ],
 })
 export class AppModule {}

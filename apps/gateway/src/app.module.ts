@@ -17,6 +17,8 @@ import { PlatformModule } from './platform/platform.module';
 import { RolesController } from './roles/roles.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { FileUploadController } from './uploads/file-upload.controller';
+import { RoomUploadsController } from './uploads/room-uploads.controller';
 import { UsersAccountController } from './users/users-account.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 import { UsersAvatarController } from './users/users-avatar.controller';
@@ -46,6 +48,8 @@ export const GATEWAY_CONTROLLERS = [
   InvitesController,
   DirectoryController,
   SubscriptionsController,
+  RoomUploadsController,
+  FileUploadController,
   HealthController,
 ];
 

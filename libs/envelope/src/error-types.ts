@@ -35,6 +35,8 @@ export const RC_ERROR_TYPES = [
   'error-avatar-url-handling',
   'error-avatar-invalid-content-type',
   'No file uploaded',
+  'invalid-file',
+  'error-direct-message-file-upload-not-allowed',
   // users
   'error-invalid-user',
   'error-user-param-not-provided',

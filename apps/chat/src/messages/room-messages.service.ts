@@ -21,7 +21,6 @@ import { Errors, RcError } from '@app/envelope';
 import { reviveQuery } from '@app/paging';
 import { SettingsReader } from '@app/settings';
 import { RoomAccess, RoomAccessService } from '../room-access/room-access.service';
-import { UploadsRepository } from '../uploads/uploads.repository';
 import { UploadsService } from '../uploads/uploads.service';
 import { MessagesRepository } from './messages.repository';
 import { pageOptions } from './page-options';
@@ -42,7 +41,6 @@ const date = (value: string | undefined, fallback?: Date): Date | undefined => {
 export class RoomMessagesService {
   constructor(
     private readonly messages: MessagesRepository,
-    private readonly uploads: UploadsRepository,
     private readonly uploadFiles: UploadsService,
     private readonly access: RoomAccessService,
     private readonly settings: SettingsReader,
@@ -145,10 +143,7 @@ export class RoomMessagesService {
       ...(p.name ? { name: { $regex: p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), $options: 'i' } } : {}),
       ...(p.typeGroup ? { typeGroup: p.typeGroup } : {}),
     };
-    const [files, total] = await Promise.all([
-      this.uploads.find<UploadView>(filter, pageOptions(p.page, { name: 1 })),
-      this.uploads.count(filter),
-    ]);
+    const [files, total] = await this.uploadFiles.list(filter, pageOptions(p.page, { name: 1 }));
     return { files, count: files.length, offset: p.page.offset, total };
   }
 

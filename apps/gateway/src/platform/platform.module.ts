@@ -48,6 +48,6 @@ import { RcRateLimitPolicy } from './rate-limit.policy';
       useFactory: (env: GatewayEnv) => new EnvelopeExceptionFilter(env.TEST_MODE),
     },
   ],
-  exports: [PagingParser],
+  exports: [PagingParser, TokenResolver],
 })
 export class PlatformModule {}

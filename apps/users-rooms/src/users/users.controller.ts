@@ -5,6 +5,7 @@ import {
   InternalPattern,
   ListPayload,
   UsersCreatePayload,
+  UploadsPattern,
   UsersInfoPayload,
   UsersPattern,
 } from '@app/contracts';
@@ -44,6 +45,15 @@ export class UsersController {
   lookup(p: { usernames: string[] }) {
     return this.repository.find<{ _id: string; username: string; name?: string }>(
       { username: { $in: p.usernames.slice(0, 100) }, active: true },
+      { projection: { _id: 1, username: 1, name: 1 } },
+    );
+  }
+
+  /** the uploaders of listed room files (Rocket.Chat's addUserToFileObj): any user, at most 1000 per call */
+  @Handles(UploadsPattern.UsersByIds)
+  byIds(p: { ids: string[] }) {
+    return this.repository.find<{ _id: string; username: string; name?: string }>(
+      { _id: { $in: p.ids.slice(0, 1000) } },
       { projection: { _id: 1, username: 1, name: 1 } },
     );
   }

@@ -6,3 +6,4 @@ export * from './authorization';
 export * from './setting';
 export * from './export-operation';
 export * from './invite';
+export * from './upload';

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
 /**
  * Rocket.Chat's IUpload (`rocketchat_uploads`): one record per file posted to a room. The bytes live in the
- * storage bucket of the same name.
+ * storage bucket of the same name, under the record's `_id`.
  */
 @Schema({ collection: 'rocketchat_uploads', versionKey: false, strict: false })
 export class Upload {
@@ -31,13 +31,35 @@ export class Upload {
   store?: string;
 
   @Prop()
+  extension?: string;
+
+  @Prop()
   complete?: boolean;
 
   @Prop()
   uploading?: boolean;
 
   @Prop()
+  progress?: number;
+
+  @Prop()
+  path?: string;
+
+  @Prop()
+  url?: string;
+
+  @Prop()
+  description?: string;
+
+  @Prop()
   uploadedAt?: Date;
+
+  /** an unconfirmed rooms.media upload: removed after this date */
+  @Prop()
+  expiresAt?: Date;
+
+  @Prop()
+  _hidden?: boolean;
 
   @Prop()
   _updatedAt: Date;
@@ -46,3 +68,4 @@ export class Upload {
 export const UploadSchema = SchemaFactory.createForClass(Upload);
 UploadSchema.index({ rid: 1, uploadedAt: -1 });
 UploadSchema.index({ userId: 1 });
+UploadSchema.index({ expiresAt: 1 }, { sparse: true });
