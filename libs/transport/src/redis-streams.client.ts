@@ -28,7 +28,8 @@ export class RedisStreamsClient extends ClientProxy {
   private subscriber?: Redis;
   private connecting?: Promise<void>;
   private readonly clientId = randomUUID();
-  private readonly channel: string;
+  /** this process's reply channel: subscribed while the process lives (the instance registry checks it) */
+  readonly channel: string;
 
   constructor(private readonly options: RedisStreamsClientOptions) {
     super();
