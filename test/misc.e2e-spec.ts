@@ -1,24 +1,55 @@
 /** Server-wide endpoints: /api/info, directory and spotlight. */
-import { adminHeaders, adminWith2fa, get, post, request, unique } from './helpers/api';
+import { adminHeaders, adminWith2fa, createUserAndLogin, get, post, request, unique } from './helpers/api';
 import { CHANNELS, createRoom, GROUPS, member } from './helpers/rooms';
 
 describe('GET /api/info', () => {
-  it('answers "major.minor" to anonymous callers', async () => {
+  it('answers "major.minor" and the minimum client versions to anonymous callers', async () => {
     const res = await request().get('/api/info').expect(200);
-    expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.body).toEqual({ version: expect.stringMatching(/^\d+\.\d+$/), success: true });
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.body).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+$/),
+      minimumClientVersions: { desktop: expect.any(String), mobile: expect.any(String) },
+      success: true,
+    });
   });
 
-  it('answers build details to a caller with view-statistics', async () => {
+  it('answers version, build and commit to a caller with view-statistics', async () => {
     const res = await request()
       .get('/api/info')
       .set({ ...(await adminHeaders()) })
       .expect(200);
     expect(res.body.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(res.body.info).toEqual(expect.objectContaining({ version: res.body.version, build: expect.any(Object) }));
+    expect(res.body.info).toEqual(
+      expect.objectContaining({
+        version: res.body.version,
+        build: expect.objectContaining({
+          date: expect.any(String),
+          nodeVersion: process.version,
+          arch: expect.any(String),
+          platform: expect.any(String),
+          osRelease: expect.any(String),
+          totalMemory: expect.any(Number),
+          freeMemory: expect.any(Number),
+          cpus: expect.any(Number),
+        }),
+        commit: expect.any(Object),
+      }),
+    );
+    expect(Number.isNaN(Date.parse(res.body.info.build.date as string))).toBe(false);
+    // the e2e apps run from a git checkout: the commit is known
+    expect(res.body.info.commit).toEqual(
+      expect.objectContaining({ hash: expect.stringMatching(/^[0-9a-f]{40}$/), subject: expect.any(String) }),
+    );
   });
 
-  it('ignores invalid credentials instead of failing', async () => {
+  it('gives a caller without view-statistics, and invalid credentials, only the public answer', async () => {
+    const { credentials } = await createUserAndLogin();
+    const plain = await request()
+      .get('/api/info')
+      .set({ ...credentials.headers })
+      .expect(200);
+    expect(plain.body.info).toBeUndefined();
+    expect(plain.body.version).toMatch(/^\d+\.\d+$/);
     const res = await request().get('/api/info').set({ 'X-User-Id': 'nobody', 'X-Auth-Token': 'bad' }).expect(200);
     expect(res.body.info).toBeUndefined();
   });

@@ -1,8 +1,7 @@
 /**
  * users.forgotPassword, users.register, users.requestDataDownload, users.deactivateIdle, and the e-mail they send
  * through the `mail` Bull queue to a real local SMTP server (the apps' SMTP settings point at it, see
- * test/global-setup.ts). Settings are switched for a test by writing `rocketchat_settings` and publishing
- * `settings.changed`, as the settings owner does, and restored afterwards.
+ * test/global-setup.ts). Settings are switched for a test through the settings API and restored afterwards.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -221,13 +220,22 @@ describe('POST /api/v1/users.register', () => {
     expect(info.body.user.emails).toEqual([{ address: body.email, verified: false }]);
   });
 
-  it('refuses a logged-in caller', async () => {
+  it('ignores the credentials of a logged-in caller, as Rocket.Chat does on a route that needs none', async () => {
+    const body = registration();
     const res = await request()
       .post('/api/v1/users.register')
       .set({ ...(await adminHeaders()) })
-      .send(registration())
-      .expect(400);
-    expect(res.body).toEqual({ success: false, error: 'Logged in users can not register again.' });
+      .send(body)
+      .expect(200);
+    expect(res.body.user).toMatchObject({ username: body.username, name: body.name, active: true });
+    await login(body.username as string, body.pass as string);
+    // credentials that resolve to nobody do not matter either
+    const other = registration();
+    await request()
+      .post('/api/v1/users.register')
+      .set({ 'X-User-Id': 'nobody', 'X-Auth-Token': 'not-a-token' })
+      .send(other)
+      .expect(200);
   });
 
   it('refuses missing or unknown properties', async () => {
@@ -269,6 +277,25 @@ describe('POST /api/v1/users.register', () => {
       .send(registration({ username: 'no spaces allowed' }))
       .expect(400);
     expect(invalid.body.errorType).toBe('error-input-is-not-a-valid-field');
+  });
+
+  it("refuses Rocket.Chat's reserved usernames, whatever their case", async () => {
+    for (const username of ['admin', 'administrator', 'system', 'user', 'Admin', 'all', 'here']) {
+      const res = await request().post('/api/v1/users.register').send(registration({ username })).expect(400);
+      expect(res.body).toEqual({
+        success: false,
+        error: `${username} is blocked and can't be used! [error-blocked-username]`,
+        errorType: 'error-blocked-username',
+        details: { method: 'checkUsernameAvailability', field: username },
+      });
+    }
+    await withSettings({ Accounts_BlockedUsernameList: 'e2e-banned, other' }, async () => {
+      const res = await request()
+        .post('/api/v1/users.register')
+        .send(registration({ username: 'E2E-Banned' }))
+        .expect(400);
+      expect(res.body.errorType).toBe('error-blocked-username');
+    });
   });
 
   it('refuses everyone while registration is disabled', async () => {

@@ -1,6 +1,6 @@
 /**
- * users.*, tokens: personal access tokens and users.createToken (the e2e environment sets
- * CREATE_TOKENS_FOR_USERS=true).
+ * users.*, tokens: personal access tokens, users.createToken (the e2e environment sets
+ * CREATE_TOKENS_FOR_USERS_SECRET, so every createToken call sends it).
  */
 import { createHash } from 'node:crypto';
 import { Db, MongoClient } from 'mongodb';
@@ -252,12 +252,14 @@ describe('personal access tokens', () => {
 });
 
 describe('POST /api/v1/users.createToken', () => {
+  const secret = readState().appEnv.CREATE_TOKENS_FOR_USERS_SECRET;
+
   it('lets an admin mint a login token for another user', async () => {
     const { user } = await createUser();
     const res = await request()
       .post('/api/v1/users.createToken')
       .set({ ...(await adminHeaders()) })
-      .send({ username: user.username })
+      .send({ username: user.username, secret })
       .expect(200);
     expect(res.body).toEqual({ data: { userId: user._id, authToken: expect.any(String) }, success: true });
     const mine = await me(patHeaders(user._id, res.body.data.authToken as string)).expect(200);
@@ -274,7 +276,7 @@ describe('POST /api/v1/users.createToken', () => {
       const res = await request()
         .post('/api/v1/users.createToken')
         .set({ ...credentials.headers })
-        .send(body)
+        .send({ ...body, secret })
         .expect(200);
       expect(res.body.data.userId).toBe(user._id);
     }
@@ -286,7 +288,7 @@ describe('POST /api/v1/users.createToken', () => {
     const res = await request()
       .post('/api/v1/users.createToken')
       .set({ ...credentials.headers })
-      .send({ userId: other._id })
+      .send({ userId: other._id, secret })
       .expect(400);
     expect(res.body).toEqual({
       success: false,
@@ -296,18 +298,38 @@ describe('POST /api/v1/users.createToken', () => {
     });
   });
 
+  it('checks `secret` against CREATE_TOKENS_FOR_USERS_SECRET: missing or wrong, nobody gets a token', async () => {
+    const { user } = await createUser();
+    for (const body of [{ username: user.username }, { username: user.username, secret: `${secret}x` }]) {
+      const res = await request()
+        .post('/api/v1/users.createToken')
+        .set({ ...(await adminHeaders()) })
+        .send(body)
+        .expect(400);
+      expect(res.body.errorType).toBe('error-not-authorized');
+    }
+    const stored = await db.collection('users').findOne({ _id: user._id as never });
+    expect(stored?.services?.resume?.loginTokens ?? []).toEqual([]);
+    const wrongType = await request()
+      .post('/api/v1/users.createToken')
+      .set({ ...(await adminHeaders()) })
+      .send({ username: user.username, secret: 42 })
+      .expect(400);
+    expect(wrongType.body.errorType).toBe('invalid-params');
+  });
+
   it('needs a target, an existing one, and well-typed params', async () => {
     const h = await adminHeaders();
     const missing = await request()
       .post('/api/v1/users.createToken')
       .set({ ...h })
-      .send({})
+      .send({ secret })
       .expect(400);
     expect(missing.body.errorType).toBe('error-user-param-not-provided');
     const unknown = await request()
       .post('/api/v1/users.createToken')
       .set({ ...h })
-      .send({ username: unique('nobody') })
+      .send({ username: unique('nobody'), secret })
       .expect(400);
     expect(unknown.body.errorType).toBe('error-invalid-user');
     const wrong = await request()

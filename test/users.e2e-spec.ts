@@ -82,6 +82,23 @@ describe('POST /api/v1/users.create', () => {
     expect(res.body.errorType).toBe('error-input-is-not-a-valid-field');
   });
 
+  it("refuses Rocket.Chat's reserved usernames (Accounts_SystemBlockedUsernameList), whatever their case", async () => {
+    const headers = await adminHeaders();
+    for (const username of ['admin', 'administrator', 'system', 'user', 'SYSTEM', 'here']) {
+      const res = await request()
+        .post('/api/v1/users.create')
+        .set({ ...headers })
+        .send({ username, email: `${unique('x')}@e2e.test`, name: 'x', password: 'x' })
+        .expect(400);
+      expect(res.body).toEqual({
+        success: false,
+        error: `${username} is blocked and can't be used! [error-blocked-username]`,
+        errorType: 'error-blocked-username',
+        details: { method: 'checkUsernameAvailability', field: username },
+      });
+    }
+  });
+
   it('refuses a caller without create-user (400 error-action-not-allowed)', async () => {
     const { credentials } = await createUserAndLogin();
     const res = await request()

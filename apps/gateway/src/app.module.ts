@@ -17,6 +17,7 @@ import { PlatformModule } from './platform/platform.module';
 import { RolesController } from './roles/roles.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
+import { SettingsController } from './settings/settings.controller';
 import { UsersAccountController } from './users/users-account.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 import { UsersAvatarController } from './users/users-avatar.controller';
@@ -36,6 +37,7 @@ export const GATEWAY_CONTROLLERS = [
   UsersAvatarController,
   RolesController,
   PermissionsController,
+  SettingsController,
   ChannelsRoomController,
   ChannelsController,
   GroupsRoomController,

@@ -9,6 +9,7 @@ import { RequestContext } from '@app/logging';
 import { installShutdownTimeout } from '@app/transport';
 import { AppModule, GATEWAY_CONTROLLERS } from './app.module';
 import { answerClientErrorsInEnvelope } from './platform/client-errors';
+import { exactJsonContentType } from './platform/json-content-type';
 import { routeTable } from './platform/route-table';
 
 async function bootstrap(): Promise<void> {
@@ -20,6 +21,7 @@ async function bootstrap(): Promise<void> {
   // `status[]=online&status[]=away` is an array, as Rocket.Chat's clients send lists in query strings
   app.set('query parser', 'extended');
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
+  app.use(exactJsonContentType);
   // one id per request, carried to every service and printed in every log line written for it
   app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>
     RequestContext.run(RequestContext.fromHeader(req.headers['x-request-id']), next),

@@ -27,3 +27,4 @@ export * from './namespaces/subscriptions.contract';
 export * from './namespaces/rooms.contract';
 export * from './namespaces/invites.contract';
 export * from './namespaces/directory.contract';
+export * from './namespaces/settings.contract';

@@ -1,5 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
-import { CurrentUser, OptionalAuth, Public } from '@app/auth';
+import { CurrentUser, Public } from '@app/auth';
 import { AuthUser, UsersPattern } from '@app/contracts';
 import { RpcClient } from '@app/transport';
 import { isTrue, ValidBody, ValidQuery } from '@app/validation';
@@ -17,12 +17,15 @@ export class UsersAccountController {
     return this.rpc.send(UsersPattern.ForgotPassword, dto);
   }
 
-  /** Public, but a logged-in caller is recognised (and refused); limited by `Rate_Limiter_Limit_RegisterUser`. */
+  /**
+   * Public: as in Rocket.Chat (`authRequired: false`), credentials sent along are not even looked at, so a
+   * logged-in client registers a new account like anyone else. Limited by `Rate_Limiter_Limit_RegisterUser`.
+   */
   @Post('users.register')
-  @OptionalAuth()
+  @Public()
   @RouteRateLimit({ limitSetting: 'Rate_Limiter_Limit_RegisterUser' })
-  register(@CurrentUser() caller: AuthUser | undefined, @ValidBody(UsersRegisterDto) dto: UsersRegisterDto) {
-    return this.rpc.send(UsersPattern.Register, { ...(caller ? { caller } : {}), ...dto });
+  register(@ValidBody(UsersRegisterDto) dto: UsersRegisterDto) {
+    return this.rpc.send(UsersPattern.Register, dto);
   }
 
   @Get('users.requestDataDownload')

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
-import { SecondFactorCheck } from '../users/second-factor.port';
+import { SecondFactorCheck } from '../common/second-factor.port';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';

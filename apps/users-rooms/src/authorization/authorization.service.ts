@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import { PermissionStore } from '@app/auth';
 import { IRole, RcEvent } from '@app/contracts';
 import { EventBus } from '@app/transport';
+import { DEFAULT_SETTINGS } from '../settings/data/default-settings';
 import { DEFAULT_PERMISSIONS, DEFAULT_ROLES } from './data/default-permissions';
 import { Permission } from './schemas/permission.schema';
 import { Role } from './schemas/role.schema';
@@ -59,6 +60,27 @@ export class AuthorizationService implements OnModuleInit {
           upsert: true,
         },
       })),
+    );
+    // Rocket.Chat's per-setting permissions (`change-setting-<id>`, admin by default): with
+    // `manage-selected-settings`, they let a role change chosen settings only
+    await this.permissions.bulkWrite(
+      DEFAULT_SETTINGS.filter((s) => !s.hidden).map((s) => ({
+        updateOne: {
+          filter: { _id: `change-setting-${s._id}` },
+          update: {
+            $setOnInsert: { roles: ['admin'], _updatedAt: now },
+            $set: {
+              level: 'settings',
+              settingId: s._id,
+              group: s.group,
+              sorter: s.sorter,
+              ...(s.section ? { section: s.section } : {}),
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
     );
     this.store.invalidate();
   }

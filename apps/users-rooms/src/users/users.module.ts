@@ -3,6 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MailModule } from '../mail/mail.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { IdleUsersService } from './admin/idle-users.service';
+import { UserEmailsService } from './emails/user-emails.service';
 import { ProfileWriterService } from './admin/profile-writer.service';
 import { UserAdminController } from './admin/user-admin.controller';
 import { UserEditService } from './admin/user-edit.service';
@@ -17,6 +18,7 @@ import { User, UserSchema } from './schemas/user.schema';
 import { UserSessionsService } from './user-sessions.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
+import { UsernamesService } from './usernames.service';
 import { UsersService } from './users.service';
 
 /**
@@ -44,6 +46,8 @@ import { UsersService } from './users.service';
     UserProfileService,
     RegistrationService,
     UserRolesService,
+    UserEmailsService,
+    UsernamesService,
   ],
   exports: [UsersRepository, UsersService, UserSessionsService],
 })

@@ -29,8 +29,13 @@ export interface PersonalAccessTokenInfo {
   bypassTwoFactor: boolean;
 }
 
-/** users.createToken: `userId`, `username` or `user` names the target. */
-export interface CreateTokenPayload extends CallerPayload, UserParams {}
+/**
+ * users.createToken: `userId`, `username` or `user` names the target; `secret` must equal the server's
+ * CREATE_TOKENS_FOR_USERS_SECRET when one is set (newer clients send it).
+ */
+export interface CreateTokenPayload extends CallerPayload, UserParams {
+  secret?: string;
+}
 
 declare module '../registry' {
   interface RcContract {

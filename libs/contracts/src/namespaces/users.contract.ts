@@ -1,13 +1,5 @@
 /** users.*: creating, reading, listing, editing, activating, deleting and registering users. */
-import type {
-  AuthUser,
-  CallerPayload,
-  Empty,
-  ListPayload,
-  Paged,
-  RawBodyPayload,
-  TwoFactorPayload,
-} from '../common/types';
+import type { CallerPayload, Empty, ListPayload, Paged, RawBodyPayload, TwoFactorPayload } from '../common/types';
 import type { IExportOperation, UserView } from '../documents';
 import { definePatterns, USERS_ROOMS_SERVICE } from '../registry';
 
@@ -117,9 +109,8 @@ export interface DeactivateIdlePayload extends CallerPayload {
   role?: string;
 }
 
+/** users.register: a public route, so no caller (credentials sent along are ignored, as Rocket.Chat does). */
 export interface RegisterPayload {
-  /** set when the request carried valid credentials (logged-in users cannot register) */
-  caller?: AuthUser;
   username: string;
   email: string;
   pass: string;

@@ -25,6 +25,6 @@ export type PersonalAccessTokenNameDto = Feeds<
   Static<typeof PersonalAccessTokenNameDto>
 >;
 
-/** users.createToken: the target as `userId`, `username` or `user`. */
-export const CreateTokenDto = Params(UserSelectorParams);
+/** users.createToken: the target as `userId`, `username` or `user`; `secret` (CREATE_TOKENS_FOR_USERS_SECRET). */
+export const CreateTokenDto = Params({ ...UserSelectorParams, secret: Opt(Type.String()) });
 export type CreateTokenDto = Feeds<CreateTokenPayload, Static<typeof CreateTokenDto>>;

@@ -26,7 +26,7 @@ import {
   USER_STATUSES,
   UserChanges,
 } from './rules/user-edit-rules';
-import { SecondFactorCheck } from '../second-factor.port';
+import { SecondFactorCheck } from '../../common/second-factor.port';
 import { UserLifecycleService } from './user-lifecycle.service';
 import { UserSessionsService } from '../user-sessions.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -127,6 +127,7 @@ export class UserEditService {
     if (editRefusal) {
       throw refusalError(editRefusal);
     }
+    const newPassword = passwordWillChange(changes.password, rights) ? changes.password!.trim() : undefined;
 
     if (changes.username !== undefined || changes.name !== undefined) {
       if (!(await this.writer.saveIdentity(target, changes.username, changes.name))) {
@@ -141,7 +142,6 @@ export class UserEditService {
     }
     const set: Record<string, unknown> = {};
     const unset: Record<string, 1> = {};
-    const newPassword = passwordWillChange(changes.password, rights) ? changes.password!.trim() : undefined;
     if (newPassword) {
       set['services.password.bcrypt'] = await this.usersService.hashPassword(newPassword);
     }

@@ -70,15 +70,3 @@ export function decideRegistration(s: RegistrationSettings, form: RegistrationFo
     sendVerification: s.emailVerification,
   };
 }
-
-/** Rocket.Chat's `checkUsernameAvailability` list check (blocked names, case-insensitive). */
-export function isBlockedUsername(username: string, ...lists: (string | undefined)[]): boolean {
-  const lower = username.toLowerCase();
-  return lists.some((list) =>
-    String(list ?? '')
-      .split(',')
-      .map((n) => n.trim().toLowerCase())
-      .filter(Boolean)
-      .includes(lower),
-  );
-}
