@@ -127,6 +127,13 @@ export class AuthorizationService implements OnModuleInit {
     return (await this.roles.find({}, { _id: 1 }).lean()).map((r) => r._id);
   }
 
+  /** Deletes a role and takes it out of every permission (roles.delete, once nobody holds it). */
+  async deleteRole(id: string): Promise<void> {
+    await this.roles.deleteOne({ _id: id });
+    await this.permissions.updateMany({ roles: id }, { $pull: { roles: id }, $set: { _updatedAt: new Date() } });
+    await this.permissionsChanged();
+  }
+
   /** Reloads this replica's permission table and tells every other app and replica to reload theirs. */
   async permissionsChanged(ids?: string[]): Promise<void> {
     this.store.invalidate();
