@@ -205,6 +205,19 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
     expect((await users(gw[0])).body.count).toBeGreaterThan(2);
   });
 
+  it('instances.get lists both replicas of every app', async () => {
+    const res = await call(gw[1], 'GET', '/api/v1/instances.get', admin);
+    expect(res.status).toBe(200);
+    const names = (res.body.instances as { instanceRecord: { name: string; pid: number } }[]).map(
+      (i) => i.instanceRecord.name,
+    );
+    expect(names.sort()).toEqual(
+      ['chat', 'gateway', 'integrations', 'livechat', 'users-rooms'].flatMap((app) => [app, app]),
+    );
+    const pids = (res.body.instances as { instanceRecord: { pid: number } }[]).map((i) => i.instanceRecord.pid);
+    expect(pids.sort()).toEqual(apps.procs.map((p) => p.pid).sort());
+  });
+
   it('stores exactly 1,000 messages for 1,000 posts spread over both gateways, handled by both chat replicas', async () => {
     const channel = await call(gw[0], 'POST', '/api/v1/channels.create', admin, { name: `scale-1000-${Date.now()}` });
     const roomId = channel.body.channel._id as string;

@@ -12,6 +12,8 @@ import { DirectoryController } from './misc/directory.controller';
 import { ImController } from './im/im.controller';
 import { InvitesController } from './invites/invites.controller';
 import { InfoController } from './info/info.controller';
+import { InstancesController } from './instances/instances.controller';
+import { LicensesController } from './licenses/licenses.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
 import { RolesController } from './roles/roles.controller';
@@ -38,6 +40,8 @@ export const GATEWAY_CONTROLLERS = [
   RolesController,
   PermissionsController,
   SettingsController,
+  InstancesController,
+  LicensesController,
   ChannelsRoomController,
   ChannelsController,
   GroupsRoomController,
