@@ -1,6 +1,7 @@
 /**
- * users.*, presence and preferences: users.presence, users.getPresence, users.getPreferences,
- * users.setPreferences, users.getUsernameSuggestion, /me preferences and users.info for oneself.
+ * users.*, presence, status and preferences: users.presence, users.getPresence, users.getPreferences,
+ * users.setPreferences, users.getUsernameSuggestion, users.setStatus, users.getStatus, /me preferences and
+ * users.info for oneself.
  */
 import { adminHeaders, createUser, createUserAndLogin, get, NOT_LOGGED_IN, post, request, unique } from './helpers/api';
 import { withSettings } from './helpers/settings';
@@ -293,5 +294,71 @@ describe('GET /api/v1/users.info for oneself', () => {
     const byOther = await get('users.info', credentials.headers, { userId: user._id }).expect(200);
     expect(byOther.body.user.services).toBeUndefined();
     expect(byOther.body.user.emails).toBeUndefined();
+  });
+});
+
+describe('users.setStatus / users.getStatus', () => {
+  it('sets the caller’s status and message; getStatus answers it with the connection status', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    await post('users.setStatus', credentials.headers, { status: 'busy', message: 'in a meeting' }).expect(200);
+    const mine = await get('users.getStatus', credentials.headers).expect(200);
+    expect(mine.body).toEqual({ success: true, _id: user._id, status: 'busy', connectionStatus: 'offline' });
+    const info = await get('users.info', credentials.headers, { userId: user._id }).expect(200);
+    expect(info.body.user).toMatchObject({ status: 'busy', statusText: 'in a meeting' });
+    await post('users.setStatus', credentials.headers, { message: 'back soon' }).expect(200);
+    const other = await createUserAndLogin();
+    const seen = await get('users.getStatus', other.credentials.headers, { userId: user._id }).expect(200);
+    expect(seen.body).toEqual({ success: true, _id: user._id, status: 'busy' });
+    const byName = await get('users.getStatus', other.credentials.headers, { username: user.username }).expect(200);
+    expect(byName.body._id).toBe(user._id);
+  });
+
+  it('lets editors of other users set someone else’s status, no one else', async () => {
+    const target = await createUser();
+    const { credentials } = await createUserAndLogin();
+    const refused = await post('users.setStatus', credentials.headers, {
+      userId: target.user._id,
+      status: 'away',
+    }).expect(403);
+    expect(refused.body).toEqual({ success: false, error: 'unauthorized' });
+    await post('users.setStatus', await adminHeaders(), { userId: target.user._id, status: 'away' }).expect(200);
+    const seen = await get('users.getStatus', credentials.headers, { userId: target.user._id }).expect(200);
+    expect(seen.body.status).toBe('away');
+  });
+
+  it('refuses an unknown status, an empty body and unknown keys', async () => {
+    const { credentials } = await createUserAndLogin();
+    const bad = await post('users.setStatus', credentials.headers, { status: 'sleeping' }).expect(400);
+    expect(bad.body).toEqual({
+      success: false,
+      error: 'Valid status types include online, away, offline, and busy. [error-invalid-status]',
+      errorType: 'error-invalid-status',
+      details: { method: 'users.setStatus' },
+    });
+    const empty = await post('users.setStatus', credentials.headers, {}).expect(400);
+    expect(empty.body.errorType).toBe('invalid-params');
+    const extra = await post('users.setStatus', credentials.headers, { status: 'away', mood: 'ok' }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+  });
+
+  it('follows Accounts_AllowUserStatusMessageChange and Accounts_AllowInvisibleStatusOption', async () => {
+    const { credentials } = await createUserAndLogin();
+    await withSettings({ Accounts_AllowUserStatusMessageChange: false }, async () => {
+      const res = await post('users.setStatus', credentials.headers, { message: 'x' }).expect(400);
+      expect(res.body.error).toBe('Change status is not allowed [error-not-allowed]');
+    });
+    await withSettings({ Accounts_AllowInvisibleStatusOption: false }, async () => {
+      const res = await post('users.setStatus', credentials.headers, { status: 'offline' }).expect(400);
+      expect(res.body.errorType).toBe('error-status-not-allowed');
+    });
+    await post('users.setStatus', credentials.headers, { status: 'offline' }).expect(200);
+  });
+
+  it('getStatus refuses an unknown user; both need a login', async () => {
+    const { credentials } = await createUserAndLogin();
+    const unknown = await get('users.getStatus', credentials.headers, { userId: 'nobody' }).expect(400);
+    expect(unknown.body.errorType).toBe('error-invalid-user');
+    await request().get('/api/v1/users.getStatus').expect(401);
+    await request().post('/api/v1/users.setStatus').send({ status: 'away' }).expect(401);
   });
 });

@@ -16,6 +16,7 @@ import { InstancesController } from './instances/instances.controller';
 import { LicensesController } from './licenses/licenses.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
+import { PwController } from './pw/pw.controller';
 import { RolesController } from './roles/roles.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
@@ -40,6 +41,7 @@ export const GATEWAY_CONTROLLERS = [
   RolesController,
   PermissionsController,
   SettingsController,
+  PwController,
   InstancesController,
   LicensesController,
   ChannelsRoomController,

@@ -9,6 +9,7 @@ import { LoginAttemptsService } from './login-attempts/login-attempts.service';
 import { OAuthLoginService } from './oauth/oauth-login.service';
 import { PasswordResetService } from './password-reset.service';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { SessionsService } from './sessions.service';
 import { TokensController } from './tokens.controller';
 import { TwoFactorService } from './two-factor.service';
 
@@ -29,6 +30,7 @@ import { TwoFactorService } from './two-factor.service';
     CreateTokenService,
     PasswordResetService,
     TwoFactorService,
+    SessionsService,
     { provide: SecondFactorCheck, useExisting: TwoFactorService },
   ],
   exports: [SecondFactorCheck],

@@ -25,6 +25,8 @@ import { matchesNamePattern } from '../common/regex';
 import { DEFAULT_PREFERENCE_IDS, DEFAULT_PREFERENCE_PREFIX } from '../settings/data/default-settings';
 import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { UserEmailsService } from './emails/user-emails.service';
+import { PasswordPolicyService } from './password-policy/password-policy.service';
 import { defaultPreferences } from './profile/preferences';
 import { UserCreatedEvent, UserEvents } from './user-events';
 import { UsernamesService } from './usernames.service';
@@ -46,8 +48,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface InsertOptions {
   /**
-   * A user created through the API (users.create, users.register): blocked names are refused. The first admin
-   * and bots are created without this rule, as Rocket.Chat does.
+   * A user created through the API (users.create, users.register): blocked names are refused and the password
+   * must meet the policy. The first admin and bots are created without these rules, as Rocket.Chat does.
    */
   viaApi?: boolean;
 }
@@ -63,6 +65,8 @@ export class UsersService {
     private readonly events: EventBus,
     private readonly hooks: EventEmitter2,
     private readonly usernames: UsernamesService,
+    private readonly passwordPolicy: PasswordPolicyService,
+    private readonly emails: UserEmailsService,
   ) {}
 
   /** Rocket.Chat stores bcrypt(sha256hex(password)). */
@@ -103,10 +107,12 @@ export class UsersService {
         action: 'Assign_admin',
       });
     }
-    const { caller: _caller, ...fields } = p;
+    const { caller: _caller, setRandomPassword, ...fields } = p;
     const user = await this.insert(
       {
         ...fields,
+        // Rocket.Chat's setRandomPassword: a password the policy accepts, to be changed at the next login
+        ...(setRandomPassword ? { password: await this.passwordPolicy.generate(), requirePasswordChange: true } : {}),
         roles,
         active: p.active ?? true,
         verified: p.verified ?? false,
@@ -114,6 +120,14 @@ export class UsersService {
       },
       { viaApi: true },
     );
+    if (p.sendWelcomeEmail && p.email) {
+      await this.emails.sendWelcome(p.email.toLowerCase(), p.name).catch((err: Error) => {
+        throw RcError.failure('error-email-send-failed', `Error trying to send email: ${err.message}`, {
+          function: 'RocketChat.saveUser',
+          message: err.message,
+        });
+      });
+    }
     return { user: stripSecrets(user) };
   }
 
@@ -141,6 +155,9 @@ export class UsersService {
     }
     if (u.email && (await this.users.emailTaken(u.email))) {
       throw Errors.fieldUnavailable(u.email);
+    }
+    if (options.viaApi && u.password !== undefined) {
+      await this.passwordPolicy.assert(u.password);
     }
     const now = new Date();
     const doc: IUser = {

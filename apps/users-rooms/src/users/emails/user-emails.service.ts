@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { hashLoginToken } from '@app/auth';
-import { AuthUser } from '@app/contracts';
+import { AuthUser, UsersEmailPayload } from '@app/contracts';
 import { randomSecret } from '@app/database';
 import { RcError } from '@app/envelope';
 import { MailService } from '../../mail/mail.service';
@@ -14,7 +14,8 @@ export function verifyEmailUrl(siteUrl: string, token: string): string {
 }
 
 /**
- * The e-mails sent about an account: address verification (registration) and the SMTP test of the
+ * The e-mails sent about an account: address verification (registration, users.sendConfirmationEmail), the
+ * welcome message (users.create `sendWelcomeEmail`, users.sendWelcomeEmail) and the SMTP test of the
  * `SMTP_Test_Button` setting. Each goes on the mail queue; SMTP failures are the queue's to retry.
  */
 @Injectable()
@@ -50,6 +51,40 @@ export class UserEmailsService implements OnModuleInit {
       Verification_Url: verifyEmailUrl(siteUrl, token),
     });
     await this.mail.enqueue({ to: email, ...content });
+  }
+
+  /** The `Accounts_UserAddedEmail_*` welcome message. */
+  async sendWelcome(email: string, name: string): Promise<void> {
+    const content = await this.mail.render('Accounts_UserAddedEmail_Subject', 'Accounts_UserAddedEmail_Email', {
+      name,
+      email,
+    });
+    await this.mail.enqueue({ to: email, ...content });
+  }
+
+  /**
+   * users.sendConfirmationEmail: a verification e-mail to the user who owns the address. Rocket.Chat answers a
+   * failure without a message when no user has it (here with the empty `error` every failure carries).
+   */
+  async sendConfirmationEmail(p: UsersEmailPayload): Promise<Record<string, never>> {
+    const email = p.email.trim().toLowerCase();
+    const user = email ? await this.users.findByEmail(email, { _id: 1, name: 1 }) : null;
+    if (!user) {
+      throw RcError.plain('');
+    }
+    await this.queue(() => this.sendVerification(user._id, user.name ?? '', email));
+    return {};
+  }
+
+  /** users.sendWelcomeEmail (the route asks `send-mail`): only to an address a user has. */
+  async sendWelcomeEmail(p: UsersEmailPayload): Promise<Record<string, never>> {
+    const email = p.email.trim().toLowerCase();
+    const user = email ? await this.users.findByEmail(email, { _id: 1, name: 1 }) : null;
+    if (!user) {
+      throw RcError.failure('error-invalid-user', 'Invalid user', { method: 'sendWelcomeEmail' });
+    }
+    await this.queue(() => this.sendWelcome(email, user.name ?? ''));
+    return {};
   }
 
   /** The SMTP test of the `SMTP_Test_Button` setting: a short message to the caller's first address. */

@@ -72,13 +72,6 @@ describe(decideRegistration.name, () => {
     expect(decideRegistration({ ...PUBLIC, emailVerification: true }, { name: 'Jane' }).sendVerification).toBe(true);
   });
 
-  it('refuses a blank password', () => {
-    expect(errorOf(() => decideRegistration(PUBLIC, { name: 'Jane', pass: '  ' })).payload.errorType).toBe(
-      'error-password-policy-not-met',
-    );
-    expect(decideRegistration(PUBLIC, { name: 'Jane', pass: 'x' }).active).toBe(true);
-  });
-
   it('checks the registration form before the name', () => {
     expect(errorOf(() => decideRegistration({ ...PUBLIC, form: 'Disabled' }, {})).payload.errorType).toBe(
       'error-user-registration-disabled',

@@ -5,6 +5,7 @@ import { SettingsService } from '../../settings/settings.service';
 import { LIMITED_USER_FIELDS, stripSecrets } from '../user-fields';
 import { UsersService } from '../users.service';
 import { UserEmailsService } from '../emails/user-emails.service';
+import { PasswordPolicyService } from '../password-policy/password-policy.service';
 import { UsernamesService } from '../usernames.service';
 import { decideRegistration } from './registration.rules';
 import { UsersRepository } from '../../users/users.repository';
@@ -34,6 +35,7 @@ export class RegistrationService {
     private readonly settings: SettingsService,
     private readonly emails: UserEmailsService,
     private readonly usernames: UsernamesService,
+    private readonly passwordPolicy: PasswordPolicyService,
   ) {}
 
   async register(p: RegisterPayload): Promise<{ user: UserView }> {
@@ -50,8 +52,9 @@ export class RegistrationService {
         manuallyApprove: s.Accounts_ManuallyApproveNewUsers === true,
         emailVerification: s.Accounts_EmailVerification === true,
       },
-      { pass: p.pass, name: p.name, secret: p.secret, reason: p.reason },
+      { name: p.name, secret: p.secret, reason: p.reason },
     );
+    await this.passwordPolicy.assert(p.pass);
     const email = p.email.trim().toLowerCase();
     if (email && (await this.users.exists({ 'emails.address': email }))) {
       throw RcError.failure('403', 'Email already exists.');
