@@ -24,7 +24,7 @@ const USERS_ROOMS_CONTEXTS = {
   directory: ['rooms'],
   avatars: ['users'],
   'data-export': ['rooms'],
-  'server-info': ['authorization'],
+  'server-info': ['users'],
   bootstrap: ['rooms'],
 };
 

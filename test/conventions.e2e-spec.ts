@@ -1,8 +1,19 @@
 /** Cross-cutting conventions: envelopes, unknown routes, rate limiter, a service going away and coming back. */
-import { adminHeaders, createChannel, createUserAndLogin, request } from './helpers/api';
+import {
+  adminHeaders,
+  createChannel,
+  createUser,
+  createUserAndLogin,
+  gatewayUrl,
+  get,
+  post,
+  request,
+} from './helpers/api';
 import { killApp, restartApp } from './helpers/processes';
-import { gatewayUrl } from './helpers/api';
 import { isFailureEnvelope, sendBytes, sendRaw } from './robustness/support/http';
+import { withSettings } from './helpers/settings';
+
+const JSON_TYPE = 'application/json';
 
 describe('envelopes and routing', () => {
   it('answers an unknown route with a JSON failure, never a success', async () => {
@@ -40,7 +51,7 @@ describe('envelopes and routing', () => {
     expect(isFailureEnvelope(bigHeader.json)).toBe(true);
     const malformed = await sendBytes(gatewayUrl(), 'GET /api/info HTTP/1.1\r\nBad Header: x\r\n\r\n');
     expect(malformed).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(malformed).toContain('Content-Type: application/json');
+    expect(malformed).toContain('Content-Type: application/json\r\n');
     expect(malformed.endsWith('{"success":false,"error":"Bad Request"}')).toBe(true);
     // the gateway still answers on new connections
     expect((await sendRaw(gatewayUrl(), { method: 'GET', path: '/api/info' })).status).toBe(200);
@@ -55,6 +66,32 @@ describe('envelopes and routing', () => {
       .send({ name: `e2e-form-${Date.now()}` })
       .expect(200);
     expect(res.body.channel.t).toBe('c');
+  });
+});
+
+describe('Content-Type', () => {
+  it('is exactly application/json on a success, a failure, 401, 403, 404 and 405, as Rocket.Chat sends it', async () => {
+    const { credentials } = await createUserAndLogin();
+    const answers = [
+      await request().get('/api/info').expect(200),
+      await get('me', credentials.headers).expect(200),
+      await post('login', {}, { user: 'nobody', password: 'wrong' }).expect(401),
+      await post('channels.create', credentials.headers, { name: '' }).expect(400),
+      await post('users.create', credentials.headers, { nope: 1 }).expect(400),
+      await get('me', {}).expect(401),
+      await get('me', { 'X-User-Id': credentials.userId, 'X-Auth-Token': 'wrong' }).expect(401),
+      await get('settings/Site_Name', credentials.headers).expect(403),
+      await get('no.such.endpoint', credentials.headers).expect(404),
+      await request().get('/api/v1/no.such.endpoint').expect(404),
+      await request()
+        .delete('/api/v1/channels.create')
+        .set({ ...credentials.headers })
+        .expect(405),
+      await request().post('/api/v1/login').set('Content-Type', 'application/json').send('{"user":').expect(400),
+    ];
+    expect(answers.map((res) => `${res.status} ${res.headers['content-type']}`)).toEqual(
+      answers.map((res) => `${res.status} ${JSON_TYPE}`),
+    );
   });
 });
 
@@ -100,6 +137,7 @@ describe('rate limiter', () => {
       ),
       errorType: 'error-too-many-requests',
     });
+    expect(over.headers['content-type']).toBe(JSON_TYPE);
     expect(over.headers['x-ratelimit-remaining']).toBe('0');
     // the limit is per route: another route still answers
     await request()
@@ -133,6 +171,7 @@ describe('a service that stops and comes back', () => {
         .send({ roomId: channel._id, text: 'while down' });
       expect(Date.now() - started).toBeLessThan(5000);
       expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toBe(JSON_TYPE);
       expect(res.body).toEqual(expect.objectContaining({ success: false, errorType: 'error-service-unavailable' }));
       // other services still answer
       await request()
@@ -156,4 +195,53 @@ describe('a service that stops and comes back', () => {
     // the request made while chat was down timed out and was dropped, not stored late
     expect(history.body.messages.map((m: { msg: string }) => m.msg)).toEqual(['after', 'before']);
   }, 90_000);
+});
+
+describe('the rate limiter and paging follow their settings at once', () => {
+  it('API_Enable_Rate_Limiter_Limit_Calls_Default and API_Enable_Rate_Limiter', async () => {
+    const { credentials } = await createUserAndLogin();
+    const hit = () => get('users.getUsernameSuggestion', credentials.headers);
+    let first = await hit().expect(200);
+    const left = Number(first.headers['x-ratelimit-reset']) - Date.now();
+    if (left < 20_000) {
+      await new Promise((r) => setTimeout(r, left + 200));
+      first = await hit().expect(200);
+    }
+    expect(first.headers['x-ratelimit-limit']).toBe('300');
+    // calls already counted in this window (other specs may have used the route)
+    const used = 300 - Number(first.headers['x-ratelimit-remaining']);
+    await withSettings({ API_Enable_Rate_Limiter_Limit_Calls_Default: used + 2 }, async () => {
+      const next = await hit().expect(200);
+      expect(next.headers['x-ratelimit-limit']).toBe(String(used + 2));
+      expect(next.headers['x-ratelimit-remaining']).toBe('1');
+      await hit().expect(200);
+      const over = await hit().expect(429);
+      expect(over.body.errorType).toBe('error-too-many-requests');
+      expect(over.headers['content-type']).toBe(JSON_TYPE);
+      await withSettings({ API_Enable_Rate_Limiter: false }, async () => {
+        const free = await hit().expect(200);
+        expect(free.headers['x-ratelimit-limit']).toBeUndefined();
+      });
+      await hit().expect(429);
+    });
+    const back = await hit().expect(200);
+    expect(back.headers['x-ratelimit-limit']).toBe('300');
+  }, 60_000);
+
+  it('API_Default_Count and API_Upper_Count_Limit', async () => {
+    const { credentials } = await createUserAndLogin();
+    await createUser();
+    await createUser();
+    await withSettings({ API_Default_Count: 2, API_Upper_Count_Limit: 3 }, async () => {
+      const byDefault = await get('users.list', credentials.headers).expect(200);
+      expect(byDefault.body.count).toBe(2);
+      expect(byDefault.body.users).toHaveLength(2);
+      const capped = await get('users.list', credentials.headers, { count: '50' }).expect(200);
+      expect(capped.body.count).toBe(3);
+      const publicList = await request().get('/api/v1/settings.public').query({ count: 50 }).expect(200);
+      expect(publicList.body.count).toBe(3);
+    });
+    const after = await get('users.list', credentials.headers, { count: '50' }).expect(200);
+    expect(after.body.count).toBeGreaterThan(3);
+  });
 });

@@ -89,8 +89,14 @@ export default async function globalSetup(): Promise<void> {
       OVERWRITE_SETTING_Accounts_OAuth_Twitter_secret: 'e2e-twitter-consumer-secret',
       OVERWRITE_SETTING_Accounts_OAuth_Twitter_API_URL: `http://127.0.0.1:${fakeOAuthPort}/twitter`,
       OVERWRITE_SETTING_Block_Multiple_Failed_Logins_Ip_Whitelist: '127.0.0.1',
-      // users.createToken works only with this; its refusals are still reachable (another user, no permission)
+      // Rocket.Chat's protections of settings (test/settings.e2e-spec.ts): one the API may not change, one it
+      // neither shows nor changes
+      SETTINGS_BLOCKED: 'Force_SSL',
+      SETTINGS_HIDDEN: 'Stream_Cast_Address',
+      // users.createToken works only with these (the secret, as newer servers ask it, must then be sent); its
+      // refusals are still reachable (no or a wrong secret, another user, no permission)
       CREATE_TOKENS_FOR_USERS: 'true',
+      CREATE_TOKENS_FOR_USERS_SECRET: 'e2e-create-tokens-secret',
     };
     handles.apps = await startApps({ env: appEnv, logDir });
 

@@ -1,24 +1,61 @@
-/** Server-wide endpoints: /api/info, directory and spotlight. */
-import { adminHeaders, adminWith2fa, get, post, request, unique } from './helpers/api';
+/**
+ * Server-wide endpoints: /api/info, directory and spotlight, instances.get, licenses.info,
+ * licenses.maxActiveUsers, licenses.isEnterprise.
+ */
+import { adminHeaders, adminWith2fa, createUser, createUserAndLogin, get, post, request, unique } from './helpers/api';
+import { appProcs, killApp, restartApp } from './helpers/processes';
 import { CHANNELS, createRoom, GROUPS, member } from './helpers/rooms';
 
+const APPS = ['chat', 'gateway', 'integrations', 'livechat', 'users-rooms'];
+
 describe('GET /api/info', () => {
-  it('answers "major.minor" to anonymous callers', async () => {
+  it('answers "major.minor" and the minimum client versions to anonymous callers', async () => {
     const res = await request().get('/api/info').expect(200);
-    expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.body).toEqual({ version: expect.stringMatching(/^\d+\.\d+$/), success: true });
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.body).toEqual({
+      version: expect.stringMatching(/^\d+\.\d+$/),
+      minimumClientVersions: { desktop: expect.any(String), mobile: expect.any(String) },
+      success: true,
+    });
   });
 
-  it('answers build details to a caller with view-statistics', async () => {
+  it('answers version, build and commit to a caller with view-statistics', async () => {
     const res = await request()
       .get('/api/info')
       .set({ ...(await adminHeaders()) })
       .expect(200);
     expect(res.body.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(res.body.info).toEqual(expect.objectContaining({ version: res.body.version, build: expect.any(Object) }));
+    expect(res.body.info).toEqual(
+      expect.objectContaining({
+        version: res.body.version,
+        build: expect.objectContaining({
+          date: expect.any(String),
+          nodeVersion: process.version,
+          arch: expect.any(String),
+          platform: expect.any(String),
+          osRelease: expect.any(String),
+          totalMemory: expect.any(Number),
+          freeMemory: expect.any(Number),
+          cpus: expect.any(Number),
+        }),
+        commit: expect.any(Object),
+      }),
+    );
+    expect(Number.isNaN(Date.parse(res.body.info.build.date as string))).toBe(false);
+    // the e2e apps run from a git checkout: the commit is known
+    expect(res.body.info.commit).toEqual(
+      expect.objectContaining({ hash: expect.stringMatching(/^[0-9a-f]{40}$/), subject: expect.any(String) }),
+    );
   });
 
-  it('ignores invalid credentials instead of failing', async () => {
+  it('gives a caller without view-statistics, and invalid credentials, only the public answer', async () => {
+    const { credentials } = await createUserAndLogin();
+    const plain = await request()
+      .get('/api/info')
+      .set({ ...credentials.headers })
+      .expect(200);
+    expect(plain.body.info).toBeUndefined();
+    expect(plain.body.version).toMatch(/^\d+\.\d+$/);
     const res = await request().get('/api/info').set({ 'X-User-Id': 'nobody', 'X-Auth-Token': 'bad' }).expect(200);
     expect(res.body.info).toBeUndefined();
   });
@@ -133,5 +170,104 @@ describe('GET /api/v1/spotlight', () => {
       'invalid-params',
     );
     await get('spotlight', {}, { query: 'x' }).expect(401);
+  });
+});
+
+interface Instance {
+  address: string;
+  currentStatus: { connected: boolean; local: boolean };
+  instanceRecord: { _id: string; name: string; pid: number; _createdAt: string };
+}
+
+describe('GET /api/v1/instances.get', () => {
+  it('lists the running process of every app, from the transport’s registry', async () => {
+    const res = await get('instances.get', await adminHeaders()).expect(200);
+    const instances = res.body.instances as Instance[];
+    expect(instances.map((i) => i.instanceRecord.name).sort()).toEqual(APPS);
+    for (const app of APPS) {
+      const instance = instances.find((i) => i.instanceRecord.name === app)!;
+      expect(instance.instanceRecord.pid).toBe(appProcs(app as never)[0].pid);
+      expect(instance.currentStatus.connected).toBe(true);
+      expect(instance.address).toEqual(expect.any(String));
+    }
+    expect(instances.filter((i) => i.currentStatus.local).map((i) => i.instanceRecord.name)).toEqual(['users-rooms']);
+  });
+
+  it('drops a stopped or killed replica at once and lists it again once it runs', async () => {
+    const headers = await adminHeaders();
+    const names = async () =>
+      ((await get('instances.get', headers).expect(200)).body.instances as Instance[]).map(
+        (i) => i.instanceRecord.name,
+      );
+    for (const [app, signal] of [
+      ['livechat', 'SIGTERM'],
+      ['integrations', 'SIGKILL'],
+    ] as const) {
+      await killApp(app, 0, signal);
+      try {
+        expect(await names()).not.toContain(app);
+      } finally {
+        await restartApp(app, 0);
+      }
+      const res = await get('instances.get', headers).expect(200);
+      const listed = (res.body.instances as Instance[]).filter((i) => i.instanceRecord.name === app);
+      expect(listed.map((i) => i.instanceRecord.pid)).toEqual([appProcs(app)[0].pid]);
+    }
+  }, 120_000);
+
+  it('needs view-statistics, a login, and no parameters', async () => {
+    const { credentials } = await createUserAndLogin();
+    const refused = await get('instances.get', credentials.headers).expect(403);
+    expect(refused.body).toEqual({ success: false, error: 'unauthorized' });
+    await request().get('/api/v1/instances.get').expect(401);
+    const extra = await get('instances.get', await adminHeaders(), { app: 'chat' }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+  });
+});
+
+describe('licenses.*: an unlicensed Community server', () => {
+  it('licenses.info: no licence, no modules; the limits only for view-privileged-setting', async () => {
+    const admin = await get('licenses.info', await adminHeaders(), { loadValues: 'true' }).expect(200);
+    expect(admin.body.license).toEqual(
+      expect.objectContaining({
+        activeModules: [],
+        hasValidLicense: false,
+        trial: false,
+        tags: [],
+        preventedActions: expect.objectContaining({ activeUsers: false }),
+      }),
+    );
+    expect(admin.body.license.limits.activeUsers).toEqual({ max: -1, value: expect.any(Number) });
+    expect(admin.body.license.limits.activeUsers.value).toBeGreaterThan(0);
+    const noValues = await get('licenses.info', await adminHeaders()).expect(200);
+    expect(noValues.body.license.limits.activeUsers).toEqual({ max: -1 });
+    const { credentials } = await createUserAndLogin();
+    const plain = await get('licenses.info', credentials.headers).expect(200);
+    expect(plain.body.license).toMatchObject({ hasValidLicense: false, limits: {} });
+  });
+
+  it('licenses.maxActiveUsers: no cap, and the active users counted as they change', async () => {
+    const { credentials } = await createUserAndLogin();
+    const before = await get('licenses.maxActiveUsers', credentials.headers).expect(200);
+    expect(before.body).toEqual({ success: true, maxActiveUsers: null, activeUsers: expect.any(Number) });
+    await createUser();
+    await createUser({ active: false });
+    const after = await get('licenses.maxActiveUsers', credentials.headers).expect(200);
+    expect(after.body.activeUsers).toBe(before.body.activeUsers + 1);
+  });
+
+  it('licenses.isEnterprise: false', async () => {
+    const { credentials } = await createUserAndLogin();
+    const res = await get('licenses.isEnterprise', credentials.headers).expect(200);
+    expect(res.body).toEqual({ success: true, isEnterprise: false });
+  });
+
+  it('need a login and known parameters', async () => {
+    const { credentials } = await createUserAndLogin();
+    for (const route of ['licenses.info', 'licenses.maxActiveUsers', 'licenses.isEnterprise']) {
+      await request().get(`/api/v1/${route}`).expect(401);
+      const extra = await get(route, credentials.headers, { license: 'x' }).expect(400);
+      expect(extra.body.errorType).toBe('invalid-params');
+    }
   });
 });

@@ -3,6 +3,7 @@
  * Each request is handled by exactly one replica; a replica killed or stopped mid-traffic loses nothing that
  * was acknowledged; Redis restarting is survived; the rate limit is shared by the gateways.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +56,8 @@ async function loginAt(base: string, user: string, password: string): Promise<Re
   }
   return { 'X-User-Id': res.body.data.userId as string, 'X-Auth-Token': res.body.data.authToken as string };
 }
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Runs `task(i)` for i in [0, n) with at most `concurrency` at once. */
 async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
@@ -181,6 +184,38 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
       expect(res.status).toBe(200);
     }
     await call(gw[0], 'POST', '/api/v1/permissions.update', admin, { permissions: [{ _id: 'create-c', roles }] });
+  });
+
+  it('applies a settings change made through one gateway at once on the other gateway and every replica', async () => {
+    const withFactor = { ...admin, 'x-2fa-code': sha256('scale-pass'), 'x-2fa-method': 'password' };
+    const users = (base: string) => call(base, 'GET', '/api/v1/users.list', admin);
+    expect((await users(gw[1])).body.count).toBeGreaterThan(2);
+    const set = await call(gw[0], 'POST', '/api/v1/settings/API_Default_Count', withFactor, { value: 2 });
+    expect(set.status).toBe(200);
+    try {
+      // the other gateway's paging, and both users-rooms replicas' reads, follow on the very next calls
+      for (let i = 0; i < 4; i++) {
+        expect((await users(gw[(i + 1) % 2])).body.count).toBe(2);
+        const one = await call(gw[i % 2], 'GET', '/api/v1/settings/API_Default_Count', admin);
+        expect(one.body.value).toBe(2);
+      }
+    } finally {
+      await call(gw[1], 'POST', '/api/v1/settings/API_Default_Count', withFactor, { value: 50 });
+    }
+    expect((await users(gw[0])).body.count).toBeGreaterThan(2);
+  });
+
+  it('instances.get lists both replicas of every app', async () => {
+    const res = await call(gw[1], 'GET', '/api/v1/instances.get', admin);
+    expect(res.status).toBe(200);
+    const names = (res.body.instances as { instanceRecord: { name: string; pid: number } }[]).map(
+      (i) => i.instanceRecord.name,
+    );
+    expect(names.sort()).toEqual(
+      ['chat', 'gateway', 'integrations', 'livechat', 'users-rooms'].flatMap((app) => [app, app]),
+    );
+    const pids = (res.body.instances as { instanceRecord: { pid: number } }[]).map((i) => i.instanceRecord.pid);
+    expect(pids.sort()).toEqual(apps.procs.map((p) => p.pid).sort());
   });
 
   it('stores exactly 1,000 messages for 1,000 posts spread over both gateways, handled by both chat replicas', async () => {

@@ -1,8 +1,7 @@
 /**
  * users.forgotPassword, users.register, users.requestDataDownload, users.deactivateIdle, and the e-mail they send
  * through the `mail` Bull queue to a real local SMTP server (the apps' SMTP settings point at it, see
- * test/global-setup.ts). Settings are switched for a test by writing `rocketchat_settings` and publishing
- * `settings.changed`, as the settings owner does, and restored afterwards.
+ * test/global-setup.ts). Settings are switched for a test through the settings API and restored afterwards.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -221,13 +220,22 @@ describe('POST /api/v1/users.register', () => {
     expect(info.body.user.emails).toEqual([{ address: body.email, verified: false }]);
   });
 
-  it('refuses a logged-in caller', async () => {
+  it('ignores the credentials of a logged-in caller, as Rocket.Chat does on a route that needs none', async () => {
+    const body = registration();
     const res = await request()
       .post('/api/v1/users.register')
       .set({ ...(await adminHeaders()) })
-      .send(registration())
-      .expect(400);
-    expect(res.body).toEqual({ success: false, error: 'Logged in users can not register again.' });
+      .send(body)
+      .expect(200);
+    expect(res.body.user).toMatchObject({ username: body.username, name: body.name, active: true });
+    await login(body.username as string, body.pass as string);
+    // credentials that resolve to nobody do not matter either
+    const other = registration();
+    await request()
+      .post('/api/v1/users.register')
+      .set({ 'X-User-Id': 'nobody', 'X-Auth-Token': 'not-a-token' })
+      .send(other)
+      .expect(200);
   });
 
   it('refuses missing or unknown properties', async () => {
@@ -269,6 +277,25 @@ describe('POST /api/v1/users.register', () => {
       .send(registration({ username: 'no spaces allowed' }))
       .expect(400);
     expect(invalid.body.errorType).toBe('error-input-is-not-a-valid-field');
+  });
+
+  it("refuses Rocket.Chat's reserved usernames, whatever their case", async () => {
+    for (const username of ['admin', 'administrator', 'system', 'user', 'Admin', 'all', 'here']) {
+      const res = await request().post('/api/v1/users.register').send(registration({ username })).expect(400);
+      expect(res.body).toEqual({
+        success: false,
+        error: `${username} is blocked and can't be used! [error-blocked-username]`,
+        errorType: 'error-blocked-username',
+        details: { method: 'checkUsernameAvailability', field: username },
+      });
+    }
+    await withSettings({ Accounts_BlockedUsernameList: 'e2e-banned, other' }, async () => {
+      const res = await request()
+        .post('/api/v1/users.register')
+        .send(registration({ username: 'E2E-Banned' }))
+        .expect(400);
+      expect(res.body.errorType).toBe('error-blocked-username');
+    });
   });
 
   it('refuses everyone while registration is disabled', async () => {
@@ -541,6 +568,108 @@ describe('POST /api/v1/users.deactivateIdle', () => {
         .expect(400);
       expect(res.body).toMatchObject({ success: false, errorType: 'invalid-params' });
     }
+  });
+});
+
+describe('POST /api/v1/users.sendConfirmationEmail', () => {
+  it('mails a new verification link to the user who owns the address; only its hash is stored', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    const email = `${user.username}@e2e.test`;
+    const res = await request()
+      .post('/api/v1/users.sendConfirmationEmail')
+      .set({ ...credentials.headers })
+      .send({ email: email.toUpperCase() })
+      .expect(200);
+    expect(res.body).toEqual({ success: true });
+    const mail = await waitForMail(email, 15000, /verify-email/);
+    const token = /\/verify-email\/([A-Za-z0-9_-]{43})\b/.exec(decodeQp(mail.raw))![1];
+    const stored = await db.collection('users').findOne({ _id: user._id as never });
+    const tokens = (stored?.services as { email?: { verificationTokens?: { token: string; address: string }[] } }).email
+      ?.verificationTokens;
+    expect(tokens).toEqual([expect.objectContaining({ address: email })]);
+    expect(tokens![0].token).toBe(createHash('sha256').update(token).digest('base64'));
+  });
+
+  it('answers a failure without a message for an address no user has, and sends nothing', async () => {
+    const { credentials } = await createUserAndLogin();
+    const email = `${unique('nobody')}@e2e.test`;
+    const res = await request()
+      .post('/api/v1/users.sendConfirmationEmail')
+      .set({ ...credentials.headers })
+      .send({ email })
+      .expect(400);
+    expect(res.body).toEqual({ success: false, error: '' });
+    await sleep(1000);
+    expect(received.some((m) => m.to.includes(email))).toBe(false);
+  });
+
+  it('needs an e-mail string and a login', async () => {
+    const { credentials } = await createUserAndLogin();
+    const missing = await request()
+      .post('/api/v1/users.sendConfirmationEmail')
+      .set({ ...credentials.headers })
+      .send({})
+      .expect(400);
+    expect(missing.body.errorType).toBe('invalid-params');
+    const notString = await request()
+      .post('/api/v1/users.sendConfirmationEmail')
+      .set({ ...credentials.headers })
+      .send({ email: 42 })
+      .expect(400);
+    expect(notString.body.errorType).toBe('invalid-params');
+    await request().post('/api/v1/users.sendConfirmationEmail').send({ email: 'a@b.c' }).expect(401);
+  });
+});
+
+describe('POST /api/v1/users.sendWelcomeEmail', () => {
+  it('mails the Accounts_UserAddedEmail message to a user’s address', async () => {
+    const { user } = await createUser({ name: 'Welcome Me' });
+    const email = `${user.username}@e2e.test`;
+    const res = await request()
+      .post('/api/v1/users.sendWelcomeEmail')
+      .set({ ...(await adminHeaders()) })
+      .send({ email })
+      .expect(200);
+    expect(res.body).toEqual({ success: true });
+    const mail = await waitForMail(email);
+    expect(header(mail, 'Subject')).toBe('Welcome to Rocket.Chat');
+    expect(decodeQp(mail.raw)).toContain('http://localhost:3000');
+  });
+
+  it('follows the Accounts_UserAddedEmail_Subject setting at once', async () => {
+    const { user } = await createUser();
+    const email = `${user.username}@e2e.test`;
+    await withSettings({ Accounts_UserAddedEmail_Subject: 'Hello from e2e' }, async () => {
+      await request()
+        .post('/api/v1/users.sendWelcomeEmail')
+        .set({ ...(await adminHeaders()) })
+        .send({ email })
+        .expect(200);
+      const mail = await waitForMail(email);
+      expect(header(mail, 'Subject')).toBe('Hello from e2e');
+    });
+  });
+
+  it('refuses an address no user has, callers without send-mail, and anonymous callers', async () => {
+    const unknown = await request()
+      .post('/api/v1/users.sendWelcomeEmail')
+      .set({ ...(await adminHeaders()) })
+      .send({ email: `${unique('nobody')}@e2e.test` })
+      .expect(400);
+    expect(unknown.body).toEqual({
+      success: false,
+      error: 'Invalid user [error-invalid-user]',
+      errorType: 'error-invalid-user',
+      details: { method: 'sendWelcomeEmail' },
+    });
+    const { user, credentials } = await createUserAndLogin();
+    const forbidden = await request()
+      .post('/api/v1/users.sendWelcomeEmail')
+      .set({ ...credentials.headers })
+      .send({ email: `${user.username}@e2e.test` })
+      .expect(403);
+    expect(forbidden.body).toEqual({ success: false, error: 'unauthorized' });
+    await request().post('/api/v1/users.sendWelcomeEmail').send({ email: 'a@b.c' }).expect(401);
   });
 });
 

@@ -16,7 +16,7 @@ import {
   sha256,
   unique,
 } from './helpers/api';
-import { setSetting } from './helpers/settings';
+import { setSetting, withSettings } from './helpers/settings';
 
 describe('POST /api/v1/users.update', () => {
   it('lets an admin change a user; the answer carries no secrets', async () => {
@@ -115,6 +115,47 @@ describe('POST /api/v1/users.update', () => {
       errorType: 'error-could-not-save-identity',
       details: { method: 'saveUser' },
     });
+  });
+});
+
+describe('reserved usernames', () => {
+  const RESERVED = ['admin', 'administrator', 'system', 'user', 'Administrator'];
+  const blocked = (username: string) => ({
+    success: false,
+    error: `${username} is blocked and can't be used! [error-blocked-username]`,
+    errorType: 'error-blocked-username',
+    details: { method: 'checkUsernameAvailability', field: username },
+  });
+
+  it('users.update refuses each of them, for an admin too, and keeps the old name', async () => {
+    const { user } = await createUser();
+    for (const username of RESERVED) {
+      const res = await post('users.update', await adminWith2fa(), { userId: user._id, data: { username } });
+      expect([res.status, res.body]).toEqual([400, blocked(username)]);
+    }
+    const info = await get('users.info', await adminHeaders(), { userId: user._id }).expect(200);
+    expect(info.body.user.username).toBe(user.username);
+  });
+
+  it('users.updateOwnBasicInfo refuses each of them, and keeps the old name', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    for (const username of RESERVED) {
+      const res = await post('users.updateOwnBasicInfo', credentials.headers, { data: { username } });
+      expect([res.status, res.body]).toEqual([400, blocked(username)]);
+    }
+    const me = await get('me', credentials.headers).expect(200);
+    expect(me.body.username).toBe(user.username);
+  });
+
+  it('follows Accounts_BlockedUsernameList at once', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    const name = unique('e2e.blocked');
+    await withSettings({ Accounts_BlockedUsernameList: name }, async () => {
+      const res = await post('users.updateOwnBasicInfo', credentials.headers, { data: { username: name } });
+      expect([res.status, res.body]).toEqual([400, blocked(name)]);
+    });
+    const res = await post('users.updateOwnBasicInfo', credentials.headers, { data: { username: name } }).expect(200);
+    expect(res.body.user).toMatchObject({ _id: user._id, username: name });
   });
 });
 

@@ -1,7 +1,12 @@
-/** users.setAvatar, users.getAvatar, users.resetAvatar and the avatar route GET /avatar/:username. */
+/**
+ * users.setAvatar, users.getAvatar, users.resetAvatar, users.getAvatarSuggestion and the avatar route
+ * GET /avatar/:username.
+ */
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { MongoClient } from 'mongodb';
 import { adminHeaders, AuthHeaders, createUser, createUserAndLogin, request, unique } from './helpers/api';
+import { readState } from './helpers/state';
 
 /** a 1×1 PNG */
 const PNG = Buffer.from(
@@ -170,6 +175,74 @@ describe('users.setAvatar from a URL', () => {
     expect(served.headers['content-type']).toBe('image/gif');
     expect(Buffer.compare(served.body as Buffer, GIF)).toBe(0);
     expect((await userInfo(credentials.headers, user._id)).avatarOrigin).toBe('url');
+  });
+
+  describe('GET /api/v1/users.getAvatarSuggestion', () => {
+    let mongo: MongoClient;
+
+    beforeAll(async () => {
+      mongo = await MongoClient.connect(readState().mongoUrl);
+    });
+
+    afterAll(async () => {
+      await mongo?.close();
+    });
+
+    it('offers the pictures of the linked login services that answer with an image, inline', async () => {
+      const { user, credentials } = await createUserAndLogin();
+      // as an OAuth login would have stored them
+      await mongo
+        .db()
+        .collection('users')
+        .updateOne(
+          { _id: user._id as never },
+          {
+            $set: {
+              'services.google': { id: 'g-1', picture: `${base}/avatar.gif`, accessToken: 'secret' },
+              'services.gitlab': { id: 7, avatar_url: `${base}/page.html` },
+            },
+          },
+        );
+      const res = await request()
+        .get('/api/v1/users.getAvatarSuggestion')
+        .set({ ...credentials.headers })
+        .expect(200);
+      expect(res.body).toEqual({
+        success: true,
+        suggestions: {
+          google: {
+            service: 'google',
+            url: `${base}/avatar.gif`,
+            contentType: 'image/gif',
+            blob: `data:image/gif;base64,${GIF.toString('base64')}`,
+          },
+        },
+      });
+    });
+
+    it('offers nothing to an account without linked services or a verified address', async () => {
+      const { credentials } = await createUserAndLogin();
+      const res = await request()
+        .get('/api/v1/users.getAvatarSuggestion')
+        .set({ ...credentials.headers })
+        .expect(200);
+      expect(res.body).toEqual({ success: true, suggestions: {} });
+    });
+
+    it('takes no parameters, is a GET route and needs a login', async () => {
+      const { credentials } = await createUserAndLogin();
+      const extra = await request()
+        .get('/api/v1/users.getAvatarSuggestion')
+        .query({ service: 'google' })
+        .set({ ...credentials.headers })
+        .expect(400);
+      expect(extra.body.errorType).toBe('invalid-params');
+      await request()
+        .post('/api/v1/users.getAvatarSuggestion')
+        .set({ ...credentials.headers })
+        .expect(405);
+      await request().get('/api/v1/users.getAvatarSuggestion').expect(401);
+    });
   });
 
   it('refuses what is not an image, a missing page and an unreachable or non-http URL', async () => {

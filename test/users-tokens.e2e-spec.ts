@@ -1,10 +1,10 @@
 /**
- * users.*, tokens: personal access tokens and users.createToken (the e2e environment sets
- * CREATE_TOKENS_FOR_USERS=true).
+ * users.*, tokens: personal access tokens, users.createToken (the e2e environment sets
+ * CREATE_TOKENS_FOR_USERS_SECRET, so every createToken call sends it), and ending sessions.
  */
 import { createHash } from 'node:crypto';
 import { Db, MongoClient } from 'mongodb';
-import { adminHeaders, AuthHeaders, createUser, createUserAndLogin, login, request, unique } from './helpers/api';
+import { adminHeaders, AuthHeaders, createUser, createUserAndLogin, login, post, request, unique } from './helpers/api';
 import { readState } from './helpers/state';
 
 const PAT_ROUTES = ['users.generatePersonalAccessToken', 'users.regeneratePersonalAccessToken'];
@@ -252,12 +252,14 @@ describe('personal access tokens', () => {
 });
 
 describe('POST /api/v1/users.createToken', () => {
+  const secret = readState().appEnv.CREATE_TOKENS_FOR_USERS_SECRET;
+
   it('lets an admin mint a login token for another user', async () => {
     const { user } = await createUser();
     const res = await request()
       .post('/api/v1/users.createToken')
       .set({ ...(await adminHeaders()) })
-      .send({ username: user.username })
+      .send({ username: user.username, secret })
       .expect(200);
     expect(res.body).toEqual({ data: { userId: user._id, authToken: expect.any(String) }, success: true });
     const mine = await me(patHeaders(user._id, res.body.data.authToken as string)).expect(200);
@@ -274,7 +276,7 @@ describe('POST /api/v1/users.createToken', () => {
       const res = await request()
         .post('/api/v1/users.createToken')
         .set({ ...credentials.headers })
-        .send(body)
+        .send({ ...body, secret })
         .expect(200);
       expect(res.body.data.userId).toBe(user._id);
     }
@@ -286,7 +288,7 @@ describe('POST /api/v1/users.createToken', () => {
     const res = await request()
       .post('/api/v1/users.createToken')
       .set({ ...credentials.headers })
-      .send({ userId: other._id })
+      .send({ userId: other._id, secret })
       .expect(400);
     expect(res.body).toEqual({
       success: false,
@@ -296,18 +298,38 @@ describe('POST /api/v1/users.createToken', () => {
     });
   });
 
+  it('checks `secret` against CREATE_TOKENS_FOR_USERS_SECRET: missing or wrong, nobody gets a token', async () => {
+    const { user } = await createUser();
+    for (const body of [{ username: user.username }, { username: user.username, secret: `${secret}x` }]) {
+      const res = await request()
+        .post('/api/v1/users.createToken')
+        .set({ ...(await adminHeaders()) })
+        .send(body)
+        .expect(400);
+      expect(res.body.errorType).toBe('error-not-authorized');
+    }
+    const stored = await db.collection('users').findOne({ _id: user._id as never });
+    expect(stored?.services?.resume?.loginTokens ?? []).toEqual([]);
+    const wrongType = await request()
+      .post('/api/v1/users.createToken')
+      .set({ ...(await adminHeaders()) })
+      .send({ username: user.username, secret: 42 })
+      .expect(400);
+    expect(wrongType.body.errorType).toBe('invalid-params');
+  });
+
   it('needs a target, an existing one, and well-typed params', async () => {
     const h = await adminHeaders();
     const missing = await request()
       .post('/api/v1/users.createToken')
       .set({ ...h })
-      .send({})
+      .send({ secret })
       .expect(400);
     expect(missing.body.errorType).toBe('error-user-param-not-provided');
     const unknown = await request()
       .post('/api/v1/users.createToken')
       .set({ ...h })
-      .send({ username: unique('nobody') })
+      .send({ username: unique('nobody'), secret })
       .expect(400);
     expect(unknown.body.errorType).toBe('error-invalid-user');
     const wrong = await request()
@@ -322,3 +344,80 @@ describe('POST /api/v1/users.createToken', () => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // OAuth access-token logins against a fake provider
+
+describe('ending sessions: users.logout, users.logoutOtherClients, users.removeOtherTokens', () => {
+  /** Two logins of the same user (two clients). */
+  async function twoClients() {
+    const { user, password, credentials } = await createUserAndLogin();
+    const second = await login(user.username, password);
+    return { user, password, first: credentials.headers, second: second.headers };
+  }
+
+  it('users.logout ends every session of the caller', async () => {
+    const { user, first, second } = await twoClients();
+    const res = await post('users.logout', first, {}).expect(200);
+    expect(res.body).toEqual({ success: true, message: `User ${user._id} has been logged out!` });
+    await me(first).expect(401);
+    await me(second).expect(401);
+  });
+
+  it('users.logout of another user needs logout-other-user; admins have it', async () => {
+    const target = await twoClients();
+    const { credentials } = await createUserAndLogin();
+    const refused = await post('users.logout', credentials.headers, { userId: target.user._id }).expect(403);
+    expect(refused.body).toEqual({ success: false, error: 'unauthorized' });
+    await me(target.first).expect(200);
+    await post('users.logout', await adminHeaders(), { userId: target.user._id }).expect(200);
+    await me(target.first).expect(401);
+    await me(target.second).expect(401);
+  });
+
+  it('users.logout refuses an unknown user, unknown keys and anonymous callers', async () => {
+    const unknown = await post('users.logout', await adminHeaders(), { userId: 'nobody' }).expect(400);
+    expect(unknown.body).toEqual({
+      success: false,
+      error: 'Invalid user id [error-invalid-user-id]',
+      errorType: 'error-invalid-user-id',
+    });
+    const { credentials } = await createUserAndLogin();
+    const extra = await post('users.logout', credentials.headers, { everyone: true }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+    await request().post('/api/v1/users.logout').send({}).expect(401);
+  });
+
+  it('users.logoutOtherClients keeps the calling session and personal access tokens, ends the others', async () => {
+    const { user, first, second } = await twoClients();
+    const pat = await post('users.generatePersonalAccessToken', first, { tokenName: 'kept', bypassTwoFactor: true });
+    expect(pat.status).toBe(200);
+    const res = await post('users.logoutOtherClients', first, {}).expect(200);
+    expect(res.body).toEqual({ success: true, token: first['X-Auth-Token'], tokenExpires: expect.any(String) });
+    const expires = Date.parse(res.body.tokenExpires as string);
+    // Accounts_LoginExpiration: 90 days from the login
+    expect(expires).toBeGreaterThan(Date.now() + 89 * 24 * 3600 * 1000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 90 * 24 * 3600 * 1000);
+    await me(first).expect(200);
+    await me(second).expect(401);
+    await me(patHeaders(user._id, pat.body.token as string)).expect(200);
+  });
+
+  it('users.removeOtherTokens ends the other sessions and answers nothing else', async () => {
+    const { first, second } = await twoClients();
+    const res = await post('users.removeOtherTokens', first, {}).expect(200);
+    expect(res.body).toEqual({ success: true });
+    await me(first).expect(200);
+    await me(second).expect(401);
+  });
+
+  it('both take no parameters and need a login', async () => {
+    const { credentials } = await createUserAndLogin();
+    for (const route of ['users.logoutOtherClients', 'users.removeOtherTokens']) {
+      const extra = await post(route, credentials.headers, { all: true }).expect(400);
+      expect(extra.body.errorType).toBe('invalid-params');
+      await request().post(`/api/v1/${route}`).send({}).expect(401);
+      await request()
+        .get(`/api/v1/${route}`)
+        .set({ ...credentials.headers })
+        .expect(405);
+    }
+  });
+});

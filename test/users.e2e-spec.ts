@@ -1,5 +1,9 @@
-/** users.create, users.info, users.list. */
-import { adminHeaders, createUser, createUserAndLogin, login, request, unique } from './helpers/api';
+/**
+ * users.create, users.info, users.list, and finding users: users.listByStatus, users.autocomplete,
+ * users.checkUsernameAvailability, users.listTeams.
+ */
+import { adminHeaders, createUser, createUserAndLogin, get, login, request, unique } from './helpers/api';
+import { withSettings } from './helpers/settings';
 
 describe('POST /api/v1/users.create', () => {
   it('creates a user who can log in; the answer has no secrets', async () => {
@@ -80,6 +84,23 @@ describe('POST /api/v1/users.create', () => {
       .send({ username: 'bad name!', email: `${unique('x')}@e2e.test`, name: 'x', password: 'x' })
       .expect(400);
     expect(res.body.errorType).toBe('error-input-is-not-a-valid-field');
+  });
+
+  it("refuses Rocket.Chat's reserved usernames (Accounts_SystemBlockedUsernameList), whatever their case", async () => {
+    const headers = await adminHeaders();
+    for (const username of ['admin', 'administrator', 'system', 'user', 'SYSTEM', 'here']) {
+      const res = await request()
+        .post('/api/v1/users.create')
+        .set({ ...headers })
+        .send({ username, email: `${unique('x')}@e2e.test`, name: 'x', password: 'x' })
+        .expect(400);
+      expect(res.body).toEqual({
+        success: false,
+        error: `${username} is blocked and can't be used! [error-blocked-username]`,
+        errorType: 'error-blocked-username',
+        details: { method: 'checkUsernameAvailability', field: username },
+      });
+    }
   });
 
   it('refuses a caller without create-user (400 error-action-not-allowed)', async () => {
@@ -284,5 +305,164 @@ describe('GET /api/v1/users.list', () => {
 
   it('answers 401 to anonymous callers', async () => {
     await request().get('/api/v1/users.list').expect(401);
+  });
+});
+
+describe('GET /api/v1/users.listByStatus', () => {
+  it('lists users by activation state, login and role, searched by term, paged', async () => {
+    const token = unique('lbs').split('.').slice(1).join('');
+    const active = await createUserAndLogin({ name: `Active ${token}` });
+    const inactive = await createUser({ name: `Inactive ${token}`, active: false });
+    const never = await createUser({ name: `Never ${token}` });
+    const h = await adminHeaders();
+    const all = await request()
+      .get('/api/v1/users.listByStatus')
+      .query({ searchTerm: token })
+      .set({ ...h })
+      .expect(200);
+    expect(all.body).toMatchObject({ success: true, offset: 0, total: 3, count: 3 });
+    expect(all.body.users.map((u: { _id: string }) => u._id).sort()).toEqual(
+      [active.user._id, inactive.user._id, never.user._id].sort(),
+    );
+    expect(all.body.users[0]).toEqual(expect.objectContaining({ emails: expect.any(Array), roles: ['user'] }));
+    const byStatus = await request()
+      .get('/api/v1/users.listByStatus')
+      .query({ searchTerm: token, status: 'deactivated' })
+      .set({ ...h })
+      .expect(200);
+    expect(byStatus.body.users.map((u: { _id: string }) => u._id)).toEqual([inactive.user._id]);
+    const loggedIn = await request()
+      .get('/api/v1/users.listByStatus')
+      .query({ searchTerm: token, hasLoggedIn: 'true', 'roles[]': 'user' })
+      .set({ ...h })
+      .expect(200);
+    expect(loggedIn.body.users.map((u: { _id: string }) => u._id)).toEqual([active.user._id]);
+    const page = await request()
+      .get('/api/v1/users.listByStatus')
+      .query({ searchTerm: token, count: 1, offset: 1, sort: '{"name":1}' })
+      .set({ ...h })
+      .expect(200);
+    expect(page.body).toMatchObject({ count: 1, offset: 1, total: 3 });
+    expect(page.body.users[0]._id).toBe(inactive.user._id);
+  });
+
+  it('hides e-mails and roles from callers without view-full-other-user-info', async () => {
+    const token = unique('lbs').split('.').slice(1).join('');
+    await createUser({ name: `Hidden ${token}` });
+    const { credentials } = await createUserAndLogin();
+    const res = await get('users.listByStatus', credentials.headers, { searchTerm: token }).expect(200);
+    expect(res.body.users).toHaveLength(1);
+    expect(res.body.users[0].emails).toBeUndefined();
+    expect(res.body.users[0].roles).toBeUndefined();
+    const sortHidden = await get('users.listByStatus', credentials.headers, { sort: '{"emails":1}' });
+    expect(sortHidden.status).toBe(400);
+  });
+
+  it('refuses an unknown status, unknown parameters and anonymous callers', async () => {
+    const h = await adminHeaders();
+    const status = await get('users.listByStatus', h, { status: 'sleeping' }).expect(400);
+    expect(status.body.errorType).toBe('invalid-params');
+    const extra = await get('users.listByStatus', h, { colour: 'red' }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+    await request().get('/api/v1/users.listByStatus').expect(401);
+  });
+});
+
+describe('GET /api/v1/users.autocomplete', () => {
+  it('finds active users by username or name, the caller and exceptions left out, at most ten', async () => {
+    const token = unique('ac').split('.').slice(1).join('');
+    const { user, credentials } = await createUserAndLogin({ name: `Seeker ${token}` });
+    const a = await createUser({ name: `Alpha ${token}` });
+    const b = await createUser({ username: `${token}.bravo` });
+    await createUser({ name: `Gone ${token}`, active: false });
+    const res = await get('users.autocomplete', await adminHeaders(), {
+      selector: JSON.stringify({ term: token, exceptions: [b.user.username] }),
+    }).expect(200);
+    const names = res.body.items.map((u: { username: string }) => u.username);
+    expect(names.sort()).toEqual([a.user.username, user.username].sort());
+    expect(res.body.items[0]).toEqual(
+      expect.objectContaining({ _id: expect.any(String), username: expect.any(String), status: expect.any(String) }),
+    );
+    expect(res.body.items[0].emails).toBeUndefined();
+    const mine = await get('users.autocomplete', credentials.headers, {
+      selector: JSON.stringify({ term: token }),
+    }).expect(200);
+    expect(mine.body.items.map((u: { username: string }) => u.username)).not.toContain(user.username);
+    for (let i = 0; i < 11; i++) {
+      await createUser({ name: `Many ${token}` });
+    }
+    const many = await get('users.autocomplete', credentials.headers, {
+      selector: JSON.stringify({ term: `Many ${token}` }),
+    }).expect(200);
+    expect(many.body.items).toHaveLength(10);
+  });
+
+  it('refuses a missing or non-JSON selector, unknown selector keys and anonymous callers', async () => {
+    const h = await adminHeaders();
+    const missing = await get('users.autocomplete', h).expect(400);
+    expect(missing.body.errorType).toBe('invalid-params');
+    const notJson = await get('users.autocomplete', h, { selector: '{term:' }).expect(400);
+    expect(notJson.body.errorType).toBe('invalid-params');
+    const extra = await get('users.autocomplete', h, { selector: '{"term":"a","$where":"1"}' }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+    const badCondition = await get('users.autocomplete', h, {
+      selector: JSON.stringify({ term: 'a', conditions: { 'services.password.bcrypt': { $exists: true } } }),
+    });
+    expect(badCondition.status).toBe(400);
+    await request().get('/api/v1/users.autocomplete').query({ selector: '{}' }).expect(401);
+  });
+});
+
+describe('GET /api/v1/users.checkUsernameAvailability', () => {
+  it('answers whether a name is free, blocked names being refused', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    const other = await createUser();
+    const free = await get('users.checkUsernameAvailability', credentials.headers, {
+      username: unique('e2e.free'),
+    }).expect(200);
+    expect(free.body).toEqual({ success: true, result: true });
+    const own = await get('users.checkUsernameAvailability', credentials.headers, { username: user.username });
+    expect(own.body).toEqual({ success: true, result: true });
+    const taken = await get('users.checkUsernameAvailability', credentials.headers, {
+      username: other.user.username.toUpperCase(),
+    }).expect(200);
+    expect(taken.body).toEqual({ success: true, result: false });
+    const blocked = await get('users.checkUsernameAvailability', credentials.headers, { username: 'admin' });
+    expect([blocked.status, blocked.body.errorType]).toEqual([400, 'error-blocked-username']);
+  });
+
+  it('refuses a missing or empty username, and anonymous callers', async () => {
+    const { credentials } = await createUserAndLogin();
+    const missing = await get('users.checkUsernameAvailability', credentials.headers).expect(400);
+    expect(missing.body.errorType).toBe('invalid-params');
+    const empty = await get('users.checkUsernameAvailability', credentials.headers, { username: '' }).expect(400);
+    expect(empty.body.errorType).toBe('error-invalid-username');
+    await request().get('/api/v1/users.checkUsernameAvailability').query({ username: 'x' }).expect(401);
+  });
+
+  it('follows Accounts_AllowUsernameChange for users who have a name', async () => {
+    const { credentials } = await createUserAndLogin();
+    await withSettings({ Accounts_AllowUsernameChange: false }, async () => {
+      const res = await get('users.checkUsernameAvailability', credentials.headers, { username: unique('e2e.x') });
+      expect([res.status, res.body.errorType]).toEqual([400, 'error-not-allowed']);
+    });
+  });
+});
+
+describe('GET /api/v1/users.listTeams', () => {
+  it('answers an empty list while teams do not exist', async () => {
+    const { user, credentials } = await createUserAndLogin();
+    const res = await get('users.listTeams', credentials.headers, { userId: user._id }).expect(200);
+    expect(res.body).toEqual({ success: true, teams: [] });
+    expect(res.headers['content-type']).toBe('application/json');
+  });
+
+  it('needs a userId and a login', async () => {
+    const { credentials } = await createUserAndLogin();
+    const missing = await get('users.listTeams', credentials.headers).expect(400);
+    expect(missing.body.errorType).toBe('invalid-params');
+    const extra = await get('users.listTeams', credentials.headers, { userId: 'x', teamId: 'y' }).expect(400);
+    expect(extra.body.errorType).toBe('invalid-params');
+    await request().get('/api/v1/users.listTeams').query({ userId: 'x' }).expect(401);
   });
 });

@@ -1,49 +1,37 @@
 /**
- * Changes a setting the way its owner does (stored value, then `settings.changed` for every replica). Used until
- * a test drives the settings API itself; `withSettings` puts the old values back afterwards.
+ * Changes settings through the settings API (`POST /api/v1/settings/:_id`, as admin with the second factor),
+ * as an admin tool or set-up script does; `withSettings` puts the old values back afterwards.
  */
-import Redis from 'ioredis';
-import { MongoClient } from 'mongodb';
-import { readState } from './state';
+import { adminWith2fa, get, post } from './api';
+
+export async function getSetting(id: string): Promise<unknown> {
+  const res = await get(`settings/${encodeURIComponent(id)}`, await adminWith2fa());
+  if (res.status !== 200) {
+    throw new Error(`GET settings/${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return (res.body as { value: unknown }).value;
+}
 
 export async function setSetting(id: string, value: unknown): Promise<void> {
-  const state = readState();
-  const mongo = await MongoClient.connect(state.mongoUrl);
-  try {
-    await mongo.db().collection<{ _id: string }>('rocketchat_settings').updateOne({ _id: id }, { $set: { value } });
-  } finally {
-    await mongo.close();
+  const res = await post(`settings/${encodeURIComponent(id)}`, await adminWith2fa(), { value });
+  if (res.status !== 200) {
+    throw new Error(`POST settings/${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const redis = new Redis(state.redisUrl);
-  try {
-    const prefix = state.appEnv.RC_REDIS_PREFIX ?? 'rc';
-    await redis.publish(`${prefix}:events`, JSON.stringify({ event: 'settings.changed', payload: { ids: [id] } }));
-  } finally {
-    redis.disconnect();
-  }
-  await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
 export async function withSettings(values: Record<string, unknown>, fn: () => Promise<void>): Promise<void> {
-  const mongo = await MongoClient.connect(readState().mongoUrl);
-  let before: { _id: string; value: unknown }[];
-  try {
-    before = await mongo
-      .db()
-      .collection<{ _id: string; value: unknown }>('rocketchat_settings')
-      .find({ _id: { $in: Object.keys(values) } })
-      .toArray();
-  } finally {
-    await mongo.close();
-  }
-  for (const [id, value] of Object.entries(values)) {
-    await setSetting(id, value);
+  const before: [string, unknown][] = [];
+  for (const id of Object.keys(values)) {
+    before.push([id, await getSetting(id)]);
   }
   try {
+    for (const [id, value] of Object.entries(values)) {
+      await setSetting(id, value);
+    }
     await fn();
   } finally {
-    for (const doc of before) {
-      await setSetting(doc._id, doc.value);
+    for (const [id, value] of before) {
+      await setSetting(id, value);
     }
   }
 }

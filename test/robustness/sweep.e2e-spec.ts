@@ -57,7 +57,7 @@ interface Finding {
 }
 
 /** Routes that end the caller's session: sent with a throw-away login. */
-const SESSION_ENDING = new Set(['POST /api/v1/logout', 'GET /api/v1/logout']);
+const SESSION_ENDING = new Set(['POST /api/v1/logout', 'GET /api/v1/logout', 'POST /api/v1/users.logout']);
 
 const DEADLINE_MS = 5000;
 const BIG = 'x'.repeat(100 * 1024);

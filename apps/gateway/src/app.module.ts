@@ -12,13 +12,17 @@ import { DirectoryController } from './misc/directory.controller';
 import { ImController } from './im/im.controller';
 import { InvitesController } from './invites/invites.controller';
 import { InfoController } from './info/info.controller';
+import { InstancesController } from './instances/instances.controller';
+import { LicensesController } from './licenses/licenses.controller';
 import { PermissionsController } from './permissions/permissions.controller';
 import { PlatformModule } from './platform/platform.module';
+import { PwController } from './pw/pw.controller';
 import { RolesController } from './roles/roles.controller';
 import { RoomsController } from './rooms/rooms.controller';
 import { SubscriptionsController } from './subscriptions/subscriptions.controller';
 import { FileUploadController } from './uploads/file-upload.controller';
 import { RoomUploadsController } from './uploads/room-uploads.controller';
+import { SettingsController } from './settings/settings.controller';
 import { UsersAccountController } from './users/users-account.controller';
 import { UsersAdminController } from './users/users-admin.controller';
 import { UsersAvatarController } from './users/users-avatar.controller';
@@ -38,6 +42,10 @@ export const GATEWAY_CONTROLLERS = [
   UsersAvatarController,
   RolesController,
   PermissionsController,
+  SettingsController,
+  PwController,
+  InstancesController,
+  LicensesController,
   ChannelsRoomController,
   ChannelsController,
   GroupsRoomController,

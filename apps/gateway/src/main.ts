@@ -12,6 +12,7 @@ import { installShutdownTimeout } from '@app/transport';
 import { AppModule, GATEWAY_CONTROLLERS } from './app.module';
 import { answerClientErrorsInEnvelope } from './platform/client-errors';
 import { EnvelopeExpressAdapter } from './platform/envelope.adapter';
+import { exactJsonContentType } from './platform/json-content-type';
 import { routeTable } from './platform/route-table';
 
 /** `[` or its percent-encoding: the query string has list or object parameters. */
@@ -31,6 +32,7 @@ async function bootstrap(): Promise<void> {
   // without brackets (nearly all) takes node's plain parser, which costs a fraction of qs
   app.set('query parser', (query: string) => (BRACKETS.test(query) ? parseQs(query) : parsePlain(query)));
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
+  app.use(exactJsonContentType);
   // one id per request, carried to every service and printed in every log line written for it
   app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>
     RequestContext.run(RequestContext.fromHeader(req.headers['x-request-id']), next),

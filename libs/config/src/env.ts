@@ -60,6 +60,12 @@ export const usersRoomsEnvSpec = {
   BCRYPT_ROUNDS: num({ default: 10 }),
   /** Rocket.Chat's CREATE_TOKENS_FOR_USERS. */
   CREATE_TOKENS_FOR_USERS: bool({ default: false }),
+  /** Rocket.Chat's CREATE_TOKENS_FOR_USERS_SECRET: users.createToken needs this `secret` (and works with it alone). */
+  CREATE_TOKENS_FOR_USERS_SECRET: str({ default: '' }),
+  /** Rocket.Chat's SETTINGS_BLOCKED: comma-separated setting ids the settings API may not change. */
+  SETTINGS_BLOCKED: str({ default: '' }),
+  /** Rocket.Chat's SETTINGS_HIDDEN: comma-separated setting ids the settings API neither lists nor changes. */
+  SETTINGS_HIDDEN: str({ default: '' }),
   /** Rocket.Chat's MAIL_URL (`smtp://user:pass@host:port`): used when the SMTP_Host setting is empty. */
   MAIL_URL: str({ default: '' }),
   /** Folder of users.requestDataDownload exports (empty: `<os tmpdir>/rc-exports`). */

@@ -28,3 +28,7 @@ export * from './namespaces/rooms.contract';
 export * from './namespaces/invites.contract';
 export * from './namespaces/directory.contract';
 export * from './namespaces/uploads.contract';
+export * from './namespaces/settings.contract';
+export * from './namespaces/pw.contract';
+export * from './namespaces/instances.contract';
+export * from './namespaces/licenses.contract';

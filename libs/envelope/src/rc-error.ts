@@ -25,13 +25,16 @@ export type RcErrorKind =
   /** 400 `{success:false, error:<message>, errorType:<type>}` (Rocket.Chat's `API.v1.failure(message, type)`) */
   | 'api-failure';
 
+/** A Meteor error's `details`: an object, or a list (the password policy's reasons). */
+export type RcErrorDetails = Record<string, unknown> | unknown[];
+
 /** What crosses Redis inside an RpcException. */
 export interface RcErrorPayload {
   rc: 1;
   kind: RcErrorKind;
   errorType?: RcErrorType | LoginErrorCode;
   reason?: string;
-  details?: Record<string, unknown>;
+  details?: RcErrorDetails;
 }
 
 /**
@@ -44,7 +47,7 @@ export class RcError extends RpcException {
   constructor(
     errorType: RcErrorType | LoginErrorCode | undefined,
     reason?: string,
-    details?: Record<string, unknown>,
+    details?: RcErrorDetails,
     kind: RcErrorKind = 'failure',
   ) {
     const payload: RcErrorPayload = { rc: 1, kind, errorType, reason, details };
@@ -54,7 +57,7 @@ export class RcError extends RpcException {
   }
 
   /** A Meteor-style error: `error-room-not-found` + human reason. */
-  static failure(errorType: RcErrorType, reason?: string, details?: Record<string, unknown>): RcError {
+  static failure(errorType: RcErrorType, reason?: string, details?: RcErrorDetails): RcError {
     return new RcError(errorType, reason, details, 'failure');
   }
 
@@ -75,7 +78,7 @@ export class RcError extends RpcException {
   static loginFailed(
     error: LoginErrorCode | RcErrorType = 'Unauthorized',
     message = 'Unauthorized',
-    details?: Record<string, unknown>,
+    details?: RcErrorDetails,
   ): RcError {
     return new RcError(error, message, details, 'login-failed');
   }

@@ -1,3 +1,4 @@
 export * from './settings-reader';
 export * from './settings-client';
 export * from './settings-client.module';
+export * from './fresh-copy';

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InternalPattern, RcEvent } from '@app/contracts';
 import { EventBus, RpcClient } from '@app/transport';
+import { FreshCopy } from './fresh-copy';
 import { SettingsReader } from './settings-reader';
 
 const LOAD_TIMEOUT_MS = 2000;
@@ -14,10 +15,11 @@ const LOAD_TIMEOUT_MS = 2000;
 @Injectable()
 export class SettingsClient extends SettingsReader implements OnModuleInit {
   private readonly logger = new Logger(SettingsClient.name);
-  private values: ReadonlyMap<string, unknown> = new Map();
-  private fresh = false;
-  private loading?: Promise<void>;
-  private generation = 0;
+  private readonly copy = new FreshCopy<ReadonlyMap<string, unknown>>(
+    new Map(),
+    async () => new Map(Object.entries(await this.rpc.send(InternalPattern.SettingsGet, { ids: [] }, LOAD_TIMEOUT_MS))),
+    (err) => this.logger.warn(`settings not refreshed: ${err.message}`),
+  );
 
   constructor(
     private readonly rpc: RpcClient,
@@ -29,29 +31,20 @@ export class SettingsClient extends SettingsReader implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     await this.events.subscribe((event) => {
       if (event === RcEvent.SettingsChanged) {
-        this.generation++;
-        this.fresh = false;
+        this.invalidate();
       }
     });
   }
 
-  async all(): Promise<ReadonlyMap<string, unknown>> {
-    if (!this.fresh) {
-      this.loading ??= this.load().finally(() => (this.loading = undefined));
-      await this.loading;
-    }
-    return this.values;
+  /**
+   * Drops this copy; the next read asks the owner again. Every replica does it on `settings.changed`; the one
+   * that relayed a change calls it at once too, so its own next request sees the change (read your writes).
+   */
+  invalidate(): void {
+    this.copy.invalidate();
   }
 
-  private async load(): Promise<void> {
-    const generation = this.generation;
-    try {
-      const values = await this.rpc.send(InternalPattern.SettingsGet, { ids: [] }, LOAD_TIMEOUT_MS);
-      this.values = new Map(Object.entries(values));
-      // a change announced while loading makes this copy stale at once
-      this.fresh = generation === this.generation;
-    } catch (err) {
-      this.logger.warn(`settings not refreshed: ${(err as Error).message}`);
-    }
+  all(): Promise<ReadonlyMap<string, unknown>> {
+    return this.copy.get();
   }
 }

@@ -8,3 +8,4 @@ export * from './event-bus';
 export * from './bootstrap';
 export * from './dependency-outage';
 export * from './transport.module';
+export * from './instances';

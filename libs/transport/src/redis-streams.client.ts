@@ -38,7 +38,8 @@ export class RedisStreamsClient extends ClientProxy {
   /** subscribed to the reply channel: a request sent now gets its reply */
   private ready = false;
   private readonly clientId = randomUUID();
-  private readonly channel: string;
+  /** this process's reply channel: subscribed while the process lives (the instance registry checks it) */
+  readonly channel: string;
 
   constructor(private readonly options: RedisStreamsClientOptions) {
     super();

@@ -4,6 +4,7 @@ import { lastValueFrom, isObservable } from 'rxjs';
 import { patternsOf, ServiceName } from '@app/contracts';
 import { RcError } from '@app/envelope';
 import { RequestContext } from '@app/logging';
+import { instanceRuns } from './instances';
 import { entryFields, ReplyMessage, RequestEntry, requestStream } from './keys';
 import { StreamsContext } from './streams.context';
 
@@ -125,6 +126,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         throw err;
       }
     }
+    // the group lists this replica from the start (Redis adds a consumer on its first delivery otherwise):
+    // the consumer registry instances.get reads
+    await this.writer!.xgroup('CREATECONSUMER', this.stream, this.options.service, this.options.consumer);
   }
 
   /** After a graceful stop: remove this consumer from the group, unless something is still pending on it. */
@@ -137,8 +141,8 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
 
   /**
    * Replicas come and go (every pod has its own consumer name): consumers idle for long with nothing pending
-   * are removed so the group does not grow forever. A live one that was merely idle is re-created by its next
-   * read.
+   * are removed so the group does not grow forever, unless their process still runs (a quiet replica stays
+   * in the consumer registry instances.get reads).
    */
   private async sweepConsumers(): Promise<void> {
     const info = (await this.writer!.xinfo('CONSUMERS', this.stream, this.options.service)) as unknown[][];
@@ -147,7 +151,12 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       for (let i = 0; i + 1 < row.length; i += 2) {
         c[String(row[i])] = row[i + 1];
       }
-      if (c.name !== this.options.consumer && Number(c.pending) === 0 && Number(c.idle) > STALE_CONSUMER_MS) {
+      if (
+        c.name !== this.options.consumer &&
+        Number(c.pending) === 0 &&
+        Number(c.idle) > STALE_CONSUMER_MS &&
+        !(await instanceRuns(this.writer!, this.options.prefix, this.options.service, String(c.name)))
+      ) {
         await this.writer!.xgroup('DELCONSUMER', this.stream, this.options.service, String(c.name));
       }
     }

@@ -27,6 +27,11 @@ export class RpcClient {
     return this.proxy.connect();
   }
 
+  /** The pub/sub channel replies come back on; it has a subscriber exactly while this process runs. */
+  get replyChannel(): string {
+    return this.proxy.channel;
+  }
+
   close(): Promise<void> {
     return this.proxy.close();
   }

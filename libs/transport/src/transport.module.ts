@@ -1,21 +1,54 @@
 import { APP_ENV, SharedEnv } from '@app/config';
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import Redis from 'ioredis';
 import { EventBus } from './event-bus';
+import { instanceRecord, registerInstance, unregisterInstance } from './instances';
 import { RpcClient } from './rpc.client';
 
 /** A general-purpose ioredis connection on REDIS_URL (counters, markers, caches shared by replicas). */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 
+/** The name this process runs as (`gateway`, `users-rooms`, ...). */
+export const APP_NAME = Symbol('APP_NAME');
+
+/**
+ * Registers the process in the instance registry once it runs (instances.get), and on shutdown leaves it and
+ * closes the transport's connections.
+ */
 @Injectable()
-class TransportLifecycle implements OnApplicationShutdown {
+class TransportLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Transport');
+
   constructor(
     @Inject(RpcClient) private readonly rpc: RpcClient,
     @Inject(EventBus) private readonly events: EventBus,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(APP_NAME) private readonly app: string,
+    @Inject(APP_ENV) private readonly env: SharedEnv,
   ) {}
 
+  async onApplicationBootstrap(): Promise<void> {
+    // the reply channel's subscription is the registry's sign of life: open it now, not on the first call
+    await this.rpc.connect().catch((err: Error) => this.logger.warn(`reply channel not open yet: ${err.message}`));
+    const record = instanceRecord(this.app, this.env.RPC_CONSUMER_NAME, this.rpc.replyChannel);
+    await registerInstance(this.redis, this.env.RC_REDIS_PREFIX, record).catch((err: Error) =>
+      this.logger.warn(`not in the instance registry: ${err.message}`),
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    await unregisterInstance(this.redis, this.env.RC_REDIS_PREFIX, this.app, this.env.RPC_CONSUMER_NAME).catch(
+      () => undefined,
+    );
     await Promise.allSettled([this.rpc.close(), this.events.close(), this.redis.quit()]);
   }
 }
@@ -28,6 +61,7 @@ export class TransportModule {
     return {
       module: TransportModule,
       providers: [
+        { provide: APP_NAME, useValue: name },
         {
           provide: RpcClient,
           inject: [APP_ENV],

@@ -1,5 +1,5 @@
 import { gateway, Headers, loginAs, Session } from '../support/fixtures';
-import { all, loggedIn, MatrixFile } from './matrix';
+import { all, loggedIn, MatrixFile, only } from './matrix';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -50,6 +50,17 @@ const matrix: MatrixFile = {
   'POST /api/v1/logout': { freshSession: true, expect: loggedIn() },
   'GET /api/v1/logout': { freshSession: true, expect: loggedIn(), note: 'deprecated, still answered' },
   'GET /api/v1/me': { expect: loggedIn() },
+  'GET /api/v1/settings': { expect: loggedIn(), note: 'private settings too for `view-privileged-setting`' },
+  'GET /api/v1/settings/:_id': {
+    params: () => ({ _id: 'Site_Name' }),
+    expect: only(['admin'], 403),
+    note: '`view-privileged-setting` →403',
+  },
+  'POST /api/v1/settings/:_id': {
+    params: () => ({ _id: 'Message_AllowSnippeting', value: false }),
+    expect: only(['admin'], 403),
+    note: '`edit-privileged-setting` (or `manage-selected-settings` + change-setting-<id>) →403; the value is the default',
+  },
   'GET /avatar/:username': { expect: all('ok'), note: 'public, like Rocket.Chat’s avatar route' },
   'POST /api/v1/rooms.upload/:rid': {
     params: (f) => ({ rid: f.room._id }),

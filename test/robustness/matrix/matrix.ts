@@ -44,6 +44,8 @@ export interface MatrixEntry {
   freshTarget?: boolean;
   /** each caller logs in anew first (the route ends the session it is called with) */
   freshSession?: boolean;
+  /** the route ends the caller's other sessions: the caller's shared session is renewed after the call */
+  endsOtherSessions?: boolean;
   expect: Record<Caller, Outcome>;
   /** the source of an expectation that is not obvious */
   note?: string;

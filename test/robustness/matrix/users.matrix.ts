@@ -1,4 +1,5 @@
 import { all, loggedIn, MatrixFile, only } from './matrix';
+import { readState } from '../../helpers/state';
 import { sha256 } from '../support/fixtures';
 
 const ADMIN_LIKE = ['admin'] as const;
@@ -46,8 +47,8 @@ const matrix: MatrixFile = {
   },
   'POST /api/v1/users.forgotPassword': { expect: all('ok'), note: 'public, success even for unknown addresses' },
   'POST /api/v1/users.register': {
-    expect: all('400 "Logged in users can not register again."', { anonymous: 'ok' }),
-    note: 'public; a logged-in caller is recognised and refused, as Rocket.Chat 7 does',
+    expect: all('ok'),
+    note: 'public (authRequired: false): credentials sent along are ignored, so a logged-in caller registers too',
   },
   'GET /api/v1/users.requestDataDownload': { expect: loggedIn(), note: 'one’s own data: no permission' },
   'GET /api/v1/users.presence': { expect: loggedIn() },
@@ -88,8 +89,11 @@ const matrix: MatrixFile = {
       'route (permissionsRequired), so a refusal is 403',
   },
   'POST /api/v1/users.createToken': {
+    params: (f) => ({ userId: f.target._id, secret: readState().appEnv.CREATE_TOKENS_FOR_USERS_SECRET }),
     expect: only([...ADMIN_LIKE], '400 error-not-authorized'),
-    note: 'CREATE_TOKENS_FOR_USERS is on in the e2e stack; another user needs `user-generate-access-token` (→400)',
+    note:
+      'CREATE_TOKENS_FOR_USERS_SECRET is set in the e2e stack (sent as `secret`); another user needs ' +
+      '`user-generate-access-token` (→400)',
   },
   'POST /api/v1/users.setAvatar': {
     expect: only([...ADMIN_LIKE], 403),
@@ -100,6 +104,51 @@ const matrix: MatrixFile = {
     note: 'another user needs `edit-other-user-avatar` (→400 error-not-allowed)',
   },
   'GET /api/v1/users.getAvatar': { expect: all('ok'), note: 'public: 307 to the avatar route' },
+  'GET /api/v1/users.getAvatarSuggestion': { expect: loggedIn(), note: 'one’s own linked services' },
+  'POST /api/v1/users.setStatus': {
+    params: (f) => ({ userId: f.target._id, status: 'away', message: 'matrix' }),
+    expect: only([...ADMIN_LIKE], 403),
+    note: 'another user: `edit-other-user-info` (→403, API.v1.forbidden() in Rocket.Chat 7)',
+  },
+  'GET /api/v1/users.getStatus': { expect: loggedIn(), note: 'anyone’s status' },
+  'GET /api/v1/users.listByStatus': {
+    expect: loggedIn('ok', { custom: 403 }),
+    note: '`view-d-room` →403, as users.list',
+  },
+  'GET /api/v1/users.autocomplete': { params: () => ({ selector: '{"term":"matrix"}' }), expect: loggedIn() },
+  'GET /api/v1/users.checkUsernameAvailability': {
+    params: (f) => ({ username: f.unique('matrix-free') }),
+    expect: loggedIn(),
+  },
+  'GET /api/v1/users.listTeams': { params: (f) => ({ userId: f.target._id }), expect: loggedIn() },
+  'POST /api/v1/users.logout': {
+    params: (f) => ({ userId: f.target._id }),
+    freshTarget: true,
+    expect: only([...ADMIN_LIKE], 403),
+    note: 'another user: `logout-other-user` (→403)',
+  },
+  'POST /api/v1/users.logoutOtherClients': {
+    params: () => ({}),
+    freshSession: true,
+    endsOtherSessions: true,
+    expect: loggedIn(),
+  },
+  'POST /api/v1/users.removeOtherTokens': {
+    params: () => ({}),
+    freshSession: true,
+    endsOtherSessions: true,
+    expect: loggedIn(),
+  },
+  'POST /api/v1/users.sendConfirmationEmail': {
+    params: (f) => ({ email: `${f.target.username}@robustness.test` }),
+    expect: loggedIn(),
+    note: 'no permission: a verification e-mail to the address’s owner',
+  },
+  'POST /api/v1/users.sendWelcomeEmail': {
+    params: (f) => ({ email: `${f.target.username}@robustness.test` }),
+    expect: only([...ADMIN_LIKE], 403),
+    note: '`send-mail` →403',
+  },
 };
 
 export default matrix;

@@ -4,7 +4,7 @@ import { AuthUser, RolesPattern } from '@app/contracts';
 import { RpcClient } from '@app/transport';
 import { AnyObject, NoParams, ValidBody, ValidQuery } from '@app/validation';
 import { PagingParser } from '../platform/paging.parser';
-import { RolesGetUsersInRoleDto } from './dto/roles.dto';
+import { RolesDeleteDto, RolesGetUsersInRoleDto, RolesRemoveUserFromRoleDto, RolesUpdateDto } from './dto/roles.dto';
 
 /**
  * roles.*. The bodies of roles.create and roles.addUserToRole are checked by the service, which answers with
@@ -37,5 +37,25 @@ export class RolesController {
   async usersInRole(@CurrentUser() caller: AuthUser, @ValidQuery(RolesGetUsersInRoleDto) dto: RolesGetUsersInRoleDto) {
     const { offset, count } = await this.paging.offsetCount(dto);
     return this.rpc.send(RolesPattern.GetUsersInRole, { caller, role: dto.role, roomId: dto.roomId, offset, count });
+  }
+
+  @Post('roles.update')
+  update(@CurrentUser() caller: AuthUser, @ValidBody(RolesUpdateDto) dto: RolesUpdateDto) {
+    return this.rpc.send(RolesPattern.Update, { caller, ...dto });
+  }
+
+  @Post('roles.delete')
+  @Permissions('access-permissions')
+  delete(@CurrentUser() caller: AuthUser, @ValidBody(RolesDeleteDto) dto: RolesDeleteDto) {
+    return this.rpc.send(RolesPattern.Delete, { caller, ...dto });
+  }
+
+  @Post('roles.removeUserFromRole')
+  @Permissions('access-permissions')
+  removeUserFromRole(
+    @CurrentUser() caller: AuthUser,
+    @ValidBody(RolesRemoveUserFromRoleDto) dto: RolesRemoveUserFromRoleDto,
+  ) {
+    return this.rpc.send(RolesPattern.RemoveUserFromRole, { caller, ...dto });
   }
 }

@@ -5,7 +5,7 @@ import { AVATAR_RPC_TIMEOUT_MS, AVATARS_BUCKET, AuthUser, UsersAvatarPattern } f
 import { RawResponse } from '@app/envelope';
 import { FileBucket, FileStorage } from '@app/storage';
 import { RpcClient } from '@app/transport';
-import { ValidBody, ValidQuery } from '@app/validation';
+import { NoParams, ValidBody, ValidQuery } from '@app/validation';
 import { RouteRateLimit } from '../platform/rate-limit.policy';
 import type { StoredPart } from '../platform/uploads/storage-engine';
 import { AvatarUploadInterceptor, uploadOf } from './avatar-upload.interceptor';
@@ -41,6 +41,12 @@ export class UsersAvatarController {
   @Post('api/v1/users.resetAvatar')
   resetAvatar(@CurrentUser() caller: AuthUser, @ValidBody(UserSelectorDto) dto: UserSelectorDto) {
     return this.rpc.send(UsersAvatarPattern.ResetAvatar, { caller, ...dto });
+  }
+
+  /** Avatars the caller's login services and Gravatar offer, the images inline. */
+  @Get('api/v1/users.getAvatarSuggestion')
+  getAvatarSuggestion(@CurrentUser() caller: AuthUser, @ValidQuery(NoParams) _: object) {
+    return this.rpc.send(UsersAvatarPattern.GetAvatarSuggestion, { caller }, AVATAR_RPC_TIMEOUT_MS);
   }
 
   /** 307 to the avatar route; the body is the URL as a JSON string (CONVENTIONS §1). */

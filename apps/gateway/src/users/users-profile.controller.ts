@@ -3,9 +3,15 @@ import { CurrentUser } from '@app/auth';
 import { AuthUser, UsersProfilePattern } from '@app/contracts';
 import { RpcClient } from '@app/transport';
 import { NoParams, ValidBody, ValidQuery } from '@app/validation';
-import { UsersGetPresenceDto, UsersPresenceDto, UsersSetPreferencesDto } from './dto/users-profile.dto';
+import {
+  UsersGetPresenceDto,
+  UsersGetStatusDto,
+  UsersPresenceDto,
+  UsersSetPreferencesDto,
+  UsersSetStatusDto,
+} from './dto/users-profile.dto';
 
-/** Presence, preferences and username suggestions. */
+/** Presence and status, preferences and username suggestions. */
 @Controller('api/v1')
 export class UsersProfileController {
   constructor(private readonly rpc: RpcClient) {}
@@ -34,5 +40,15 @@ export class UsersProfileController {
   @Get('users.getUsernameSuggestion')
   usernameSuggestion(@CurrentUser() caller: AuthUser, @ValidQuery(NoParams) _: object) {
     return this.rpc.send(UsersProfilePattern.GetUsernameSuggestion, { caller });
+  }
+
+  @Post('users.setStatus')
+  setStatus(@CurrentUser() caller: AuthUser, @ValidBody(UsersSetStatusDto) dto: UsersSetStatusDto) {
+    return this.rpc.send(UsersProfilePattern.SetStatus, { caller, ...dto });
+  }
+
+  @Get('users.getStatus')
+  getStatus(@CurrentUser() caller: AuthUser, @ValidQuery(UsersGetStatusDto) dto: UsersGetStatusDto) {
+    return this.rpc.send(UsersProfilePattern.GetStatus, { caller, ...dto });
   }
 }

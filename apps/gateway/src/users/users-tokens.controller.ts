@@ -1,13 +1,19 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, Headers, Post } from '@nestjs/common';
 import { CurrentUser, Permissions } from '@app/auth';
 import { AuthUser, TwoFactorInput, UsersTokensPattern } from '@app/contracts';
 import { RpcClient } from '@app/transport';
 import { NoParams, ValidBody, ValidQuery } from '@app/validation';
 import { TwoFactor } from '../platform/two-factor.decorator';
-import { CreateTokenDto, GeneratePersonalAccessTokenDto, PersonalAccessTokenNameDto } from './dto/users-tokens.dto';
+import {
+  CreateTokenDto,
+  GeneratePersonalAccessTokenDto,
+  PersonalAccessTokenNameDto,
+  UsersLogoutDto,
+} from './dto/users-tokens.dto';
 
 /**
- * Personal access tokens and users.createToken. The PAT writes are `twoFactorRequired` in Rocket.Chat: the
+ * Personal access tokens, users.createToken, and ending sessions (users.logout, users.logoutOtherClients,
+ * users.removeOtherTokens). The PAT writes are `twoFactorRequired` in Rocket.Chat: the
  * second factor goes to the service, which asks for it as users.update does.
  */
 @Controller('api/v1')
@@ -51,5 +57,26 @@ export class UsersTokensController {
   @Post('users.createToken')
   createToken(@CurrentUser() caller: AuthUser, @ValidBody(CreateTokenDto) dto: CreateTokenDto) {
     return this.rpc.send(UsersTokensPattern.CreateToken, { caller, ...dto });
+  }
+
+  @Post('users.logout')
+  logout(@CurrentUser() caller: AuthUser, @ValidBody(UsersLogoutDto) dto: UsersLogoutDto) {
+    return this.rpc.send(UsersTokensPattern.Logout, { caller, ...dto });
+  }
+
+  /** Answers with the caller's own token (which never leaves the gateway) and when it expires. */
+  @Post('users.logoutOtherClients')
+  async logoutOtherClients(
+    @CurrentUser() caller: AuthUser,
+    @Headers('x-auth-token') token: string,
+    @ValidBody(NoParams) _: object,
+  ) {
+    const { tokenExpires } = await this.rpc.send(UsersTokensPattern.LogoutOtherClients, { caller });
+    return { token, tokenExpires };
+  }
+
+  @Post('users.removeOtherTokens')
+  removeOtherTokens(@CurrentUser() caller: AuthUser, @ValidBody(NoParams) _: object) {
+    return this.rpc.send(UsersTokensPattern.RemoveOtherTokens, { caller });
   }
 }

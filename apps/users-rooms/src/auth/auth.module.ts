@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
-import { SecondFactorCheck } from '../users/second-factor.port';
+import { SecondFactorCheck } from '../common/second-factor.port';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -9,6 +9,7 @@ import { LoginAttemptsService } from './login-attempts/login-attempts.service';
 import { OAuthLoginService } from './oauth/oauth-login.service';
 import { PasswordResetService } from './password-reset.service';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { SessionsService } from './sessions.service';
 import { TokensController } from './tokens.controller';
 import { TwoFactorService } from './two-factor.service';
 
@@ -29,6 +30,7 @@ import { TwoFactorService } from './two-factor.service';
     CreateTokenService,
     PasswordResetService,
     TwoFactorService,
+    SessionsService,
     { provide: SecondFactorCheck, useExisting: TwoFactorService },
   ],
   exports: [SecondFactorCheck],

@@ -23,6 +23,8 @@ export class CreateTokenService {
     const target = await this.userFromParams(p);
     const allowed = mayCreateTokenFor({
       featureEnabled: this.env.CREATE_TOKENS_FOR_USERS,
+      serverSecret: this.env.CREATE_TOKENS_FOR_USERS_SECRET,
+      secret: p.secret,
       callerId: p.caller._id,
       targetId: target._id,
       callerMayGenerateForOthers:

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   CallerPayload,
   CreateTokenPayload,
+  UsersLogoutPayload,
   GeneratePersonalAccessTokenPayload,
   PersonalAccessTokenNamePayload,
   UsersTokensPattern,
@@ -9,13 +10,15 @@ import {
 import { Handles } from '@app/transport';
 import { CreateTokenService } from './create-token.service';
 import { PersonalAccessTokensService } from './personal-access-tokens.service';
+import { SessionsService } from './sessions.service';
 
-/** Personal access tokens and users.createToken. */
+/** Personal access tokens, users.createToken, and ending sessions. */
 @Controller()
 export class TokensController {
   constructor(
     private readonly pats: PersonalAccessTokensService,
     private readonly tokens: CreateTokenService,
+    private readonly sessions: SessionsService,
   ) {}
 
   @Handles(UsersTokensPattern.GeneratePersonalAccessToken)
@@ -41,5 +44,20 @@ export class TokensController {
   @Handles(UsersTokensPattern.CreateToken)
   createToken(p: CreateTokenPayload) {
     return this.tokens.createToken(p);
+  }
+
+  @Handles(UsersTokensPattern.Logout)
+  logout(p: UsersLogoutPayload) {
+    return this.sessions.logout(p);
+  }
+
+  @Handles(UsersTokensPattern.LogoutOtherClients)
+  logoutOtherClients(p: CallerPayload) {
+    return this.sessions.logoutOtherClients(p.caller);
+  }
+
+  @Handles(UsersTokensPattern.RemoveOtherTokens)
+  removeOtherTokens(p: CallerPayload) {
+    return this.sessions.removeOtherTokens(p.caller);
   }
 }

@@ -5,7 +5,7 @@ import { AuthUser, TwoFactorInput } from '@app/contracts';
 import { RcError } from '@app/envelope';
 import { SettingsService } from '../settings/settings.service';
 import { decideTwoFactor } from './rules/two-factor';
-import { SecondFactorCheck } from '../users/second-factor.port';
+import { SecondFactorCheck } from '../common/second-factor.port';
 import { UsersRepository } from '../users/users.repository';
 
 /**

@@ -6,6 +6,7 @@ import {
   PermissionsPattern,
   RawBodyPayload,
   RolesPattern,
+  RolesUpdatePayload,
 } from '@app/contracts';
 import { Handles } from '@app/transport';
 import { AuthorizationService } from './authorization.service';
@@ -31,6 +32,11 @@ export class AuthorizationController {
   @Handles(RolesPattern.Create)
   rolesCreate(p: RawBodyPayload) {
     return this.roles.create(p);
+  }
+
+  @Handles(RolesPattern.Update)
+  rolesUpdate(p: RolesUpdatePayload) {
+    return this.roles.updateRole(p);
   }
 
   @Handles(PermissionsPattern.ListAll)

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { PermissionCheck } from '../common/permission-check.port';
 import { AuthorizationController } from './authorization.controller';
 import { AuthorizationService } from './authorization.service';
 import { RolesService } from './roles.service';
@@ -16,7 +17,7 @@ import { Role, RoleSchema } from './schemas/role.schema';
     ]),
   ],
   controllers: [AuthorizationController],
-  providers: [AuthorizationService, RolesService],
-  exports: [AuthorizationService],
+  providers: [AuthorizationService, RolesService, { provide: PermissionCheck, useExisting: AuthorizationService }],
+  exports: [AuthorizationService, PermissionCheck],
 })
 export class AuthorizationModule {}

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import { PermissionStore } from '@app/auth';
 import { IRole, RcEvent } from '@app/contracts';
 import { EventBus } from '@app/transport';
+import { DEFAULT_SETTINGS } from '../settings/data/default-settings';
 import { DEFAULT_PERMISSIONS, DEFAULT_ROLES } from './data/default-permissions';
 import { Permission } from './schemas/permission.schema';
 import { Role } from './schemas/role.schema';
@@ -60,6 +61,27 @@ export class AuthorizationService implements OnModuleInit {
         },
       })),
     );
+    // Rocket.Chat's per-setting permissions (`change-setting-<id>`, admin by default): with
+    // `manage-selected-settings`, they let a role change chosen settings only
+    await this.permissions.bulkWrite(
+      DEFAULT_SETTINGS.filter((s) => !s.hidden).map((s) => ({
+        updateOne: {
+          filter: { _id: `change-setting-${s._id}` },
+          update: {
+            $setOnInsert: { roles: ['admin'], _updatedAt: now },
+            $set: {
+              level: 'settings',
+              settingId: s._id,
+              group: s.group,
+              sorter: s.sorter,
+              ...(s.section ? { section: s.section } : {}),
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
     this.store.invalidate();
   }
 
@@ -103,6 +125,13 @@ export class AuthorizationService implements OnModuleInit {
   /** The ids of every role. */
   async roleIds(): Promise<string[]> {
     return (await this.roles.find({}, { _id: 1 }).lean()).map((r) => r._id);
+  }
+
+  /** Deletes a role and takes it out of every permission (roles.delete, once nobody holds it). */
+  async deleteRole(id: string): Promise<void> {
+    await this.roles.deleteOne({ _id: id });
+    await this.permissions.updateMany({ roles: id }, { $pull: { roles: id }, $set: { _updatedAt: new Date() } });
+    await this.permissionsChanged();
   }
 
   /** Reloads this replica's permission table and tells every other app and replica to reload theirs. */

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { AuthUser, IPermission, IRole, PermissionsListAllPayload, RawBodyPayload } from '@app/contracts';
+import {
+  AuthUser,
+  IPermission,
+  IRole,
+  PermissionsListAllPayload,
+  RawBodyPayload,
+  RolesUpdatePayload,
+} from '@app/contracts';
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
 import { AuthorizationService } from './authorization.service';
@@ -59,6 +66,39 @@ export class RolesService {
     await this.roles.create({ ...role, _updatedAt: new Date() });
     await this.authorization.permissionsChanged();
     return { role };
+  }
+
+  /**
+   * roles.update (an Enterprise route in Rocket.Chat 7.x; available here like roles.create): a protected role
+   * keeps its name and scope; names stay unique.
+   */
+  async updateRole(p: RolesUpdatePayload): Promise<{ role: IRole }> {
+    if (!(await this.can(p.caller, 'access-permissions'))) {
+      throw RcError.failure('error-action-not-allowed', 'Accessing permissions is not allowed');
+    }
+    const role = await this.roles.findById(p.roleId).lean<IRole>();
+    if (!role) {
+      throw RcError.failure('error-invalid-roleId', 'This role does not exist');
+    }
+    const name = p.name.trim();
+    if (!name) {
+      throw RcError.failure('error-invalid-role-properties', 'The role properties are invalid.');
+    }
+    if (role.protected && (name !== role.name || (p.scope && p.scope !== role.scope))) {
+      throw RcError.failure('error-role-protected', 'Role is protected');
+    }
+    if (await this.roles.exists({ _id: { $ne: role._id }, $or: [{ name }, { _id: name }] })) {
+      throw RcError.failure('error-duplicate-role-names-not-allowed', 'Role name already exists');
+    }
+    const changes = {
+      name,
+      scope: p.scope ?? role.scope,
+      description: p.description ?? '',
+      mandatory2fa: p.mandatory2fa ?? false,
+    };
+    await this.roles.updateOne({ _id: role._id }, { $set: { ...changes, _updatedAt: new Date() } });
+    await this.authorization.permissionsChanged();
+    return { role: { ...role, ...changes } };
   }
 
   /** permissions.listAll */

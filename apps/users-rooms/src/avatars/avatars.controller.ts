@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { CallerPayload, SetAvatarPayload, UserAvatarPayload, UserParams, UsersAvatarPattern } from '@app/contracts';
 import { Handles } from '@app/transport';
+import { AvatarSuggestionsService } from './avatar-suggestions.service';
 import { AvatarsService } from './avatars.service';
 import { UserAvatarService } from './user-avatar.service';
 
@@ -9,6 +10,7 @@ export class AvatarsController {
   constructor(
     private readonly avatars: AvatarsService,
     private readonly userAvatar: UserAvatarService,
+    private readonly suggestions: AvatarSuggestionsService,
   ) {}
 
   @Handles(UsersAvatarPattern.SetAvatar)
@@ -29,5 +31,10 @@ export class AvatarsController {
   @Handles(UsersAvatarPattern.UserAvatar)
   serve(p: UserAvatarPayload) {
     return this.userAvatar.serve(p);
+  }
+
+  @Handles(UsersAvatarPattern.GetAvatarSuggestion)
+  getAvatarSuggestion(p: CallerPayload) {
+    return this.suggestions.suggestions(p.caller);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { UsersModule } from '../users/users.module';
 import { AvatarStore } from './avatar-store.service';
+import { AvatarSuggestionsService } from './avatar-suggestions.service';
 import { AvatarsController } from './avatars.controller';
 import { AvatarsService } from './avatars.service';
 import { Avatar, AvatarSchema } from './schemas/avatar.schema';
@@ -11,6 +12,6 @@ import { UserAvatarService } from './user-avatar.service';
 @Module({
   imports: [MongooseModule.forFeature([{ name: Avatar.name, schema: AvatarSchema }]), UsersModule],
   controllers: [AvatarsController],
-  providers: [AvatarStore, AvatarsService, UserAvatarService],
+  providers: [AvatarStore, AvatarsService, UserAvatarService, AvatarSuggestionsService],
 })
 export class AvatarsModule {}

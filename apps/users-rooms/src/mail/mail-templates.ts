@@ -13,6 +13,10 @@ export const MAIL_I18N: Record<string, string> = {
   Hi_username: 'Hi __name__',
   Verification_email_body: 'Please, click on the button below to confirm your email address.',
   Verify_your_email: 'Verify your email',
+  Welcome_to: 'Welcome to __Site_Name__',
+  Visit_Site_Url_and_try_the_best_open_source_chat_solution_available_today:
+    'Visit __Site_URL__ and try the best open source chat solution available today!',
+  Login: 'Login',
   UserDataDownload_EmailSubject: 'Your Data File is Ready to Download',
   UserDataDownload_EmailBody:
     'Your data file is now ready to download. Click <a href="__download_link__">here</a> to download it.',

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
+import { InstancesService } from './instances.service';
+import { LicensesService } from './licenses.service';
 import { ServerInfoController } from './server-info.controller';
 import { ServerInfoService } from './server-info.service';
 
-/** `/api/info`. */
-@Module({ controllers: [ServerInfoController], providers: [ServerInfoService] })
+/** What a client learns of the server itself: `/api/info`, the running instances, the (absent) licence. */
+@Module({
+  imports: [UsersModule],
+  controllers: [ServerInfoController],
+  providers: [ServerInfoService, InstancesService, LicensesService],
+})
 export class ServerInfoModule {}

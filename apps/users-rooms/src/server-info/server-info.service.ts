@@ -1,25 +1,38 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { arch, cpus, freemem, platform, release, totalmem } from 'node:os';
 import { AuthUser, RC_COMPAT_VERSION, ServerInfoResult } from '@app/contracts';
 import { AuthorizationService } from '../authorization/authorization.service';
+import { buildDate, CommitInfo, readCommitInfo } from './build-info';
 
-/** /api/info, as Rocket.Chat 7.x answers it: "major.minor" for everyone, details for `view-statistics`. */
+/** The oldest desktop and mobile apps this server supports (Rocket.Chat 7.0's values). */
+const MINIMUM_CLIENT_VERSIONS = { desktop: '3.9.6', mobile: '4.39.0' };
+
+/**
+ * /api/info, as Rocket.Chat 7.x answers it: "major.minor" and the minimum client versions for everyone; the
+ * full version and `info` (version, build, commit) for callers with `view-statistics`.
+ */
 @Injectable()
-export class ServerInfoService {
+export class ServerInfoService implements OnModuleInit {
+  private commit: CommitInfo = {};
+  private readonly builtAt = buildDate();
+
   constructor(private readonly authorization: AuthorizationService) {}
+
+  async onModuleInit(): Promise<void> {
+    this.commit = await readCommitInfo(__dirname);
+  }
 
   async info(caller?: AuthUser): Promise<ServerInfoResult> {
     const [major, minor] = RC_COMPAT_VERSION.split('.');
-    const short = `${major}.${minor}`;
     if (!caller || !(await this.authorization.hasPermission(caller.roles, 'view-statistics'))) {
-      return { version: short };
+      return { version: `${major}.${minor}`, minimumClientVersions: MINIMUM_CLIENT_VERSIONS };
     }
     return {
       version: RC_COMPAT_VERSION,
       info: {
         version: RC_COMPAT_VERSION,
         build: {
-          date: new Date().toISOString(),
+          date: this.builtAt,
           nodeVersion: process.version,
           arch: arch(),
           platform: platform(),
@@ -29,8 +42,9 @@ export class ServerInfoService {
           cpus: cpus().length,
         },
         marketplaceApiVersion: '1.1.0',
+        commit: this.commit,
       },
-      minimumClientVersions: { desktop: '3.9.6', mobile: '4.39.0' },
+      minimumClientVersions: MINIMUM_CLIENT_VERSIONS,
     };
   }
 }

@@ -71,3 +71,32 @@ export function stripSecrets(user: Partial<IUser> & { _id: string }): UserView {
   const { services: _services, e2e: _e2e, inviteToken: _inviteToken, ...rest } = user;
   return rest;
 }
+
+/** Keys inside a login service's data that are credentials (tokens, secrets), never shown. */
+const CREDENTIAL_KEY = /token|secret|key|hash|password|bcrypt|code/i;
+
+/**
+ * `services` as users.info shows them to their owner (Rocket.Chat's getFullUserData for oneself): which
+ * services the account has, with every secret masked. `password` becomes `true`, `resume` keeps no token,
+ * second factors only say whether they are on, login services keep their profile data but no credentials.
+ */
+export function maskedServices(services: IUser['services']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, data] of Object.entries(services ?? {})) {
+    if (data === undefined || data === null) {
+      continue;
+    }
+    if (name === 'password') {
+      out.password = true;
+    } else if (name === 'resume') {
+      out.resume = {};
+    } else if (name === 'totp' || name === 'email2fa') {
+      out[name] = { enabled: !!(data as { enabled?: boolean }).enabled };
+    } else if (name === 'email') {
+      out.email = {};
+    } else if (typeof data === 'object' && !Array.isArray(data)) {
+      out[name] = Object.fromEntries(Object.entries(data).filter(([key]) => !CREDENTIAL_KEY.test(key)));
+    }
+  }
+  return out;
+}

@@ -3,6 +3,13 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { MailModule } from '../mail/mail.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { IdleUsersService } from './admin/idle-users.service';
+import { UserDirectoryController } from './directory/user-directory.controller';
+import { UserDirectoryService } from './directory/user-directory.service';
+import { UserEmailsController } from './emails/user-emails.controller';
+import { UserEmailsService } from './emails/user-emails.service';
+import { PasswordPolicyController } from './password-policy/password-policy.controller';
+import { PasswordPolicyService } from './password-policy/password-policy.service';
+import { UserStatusService } from './profile/user-status.service';
 import { ProfileWriterService } from './admin/profile-writer.service';
 import { UserAdminController } from './admin/user-admin.controller';
 import { UserEditService } from './admin/user-edit.service';
@@ -17,6 +24,7 @@ import { User, UserSchema } from './schemas/user.schema';
 import { UserSessionsService } from './user-sessions.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
+import { UsernamesService } from './usernames.service';
 import { UsersService } from './users.service';
 
 /**
@@ -32,6 +40,9 @@ import { UsersService } from './users.service';
     UserProfileController,
     RegistrationController,
     UserRolesController,
+    UserDirectoryController,
+    UserEmailsController,
+    PasswordPolicyController,
   ],
   providers: [
     UsersRepository,
@@ -44,7 +55,12 @@ import { UsersService } from './users.service';
     UserProfileService,
     RegistrationService,
     UserRolesService,
+    UserStatusService,
+    UserDirectoryService,
+    UserEmailsService,
+    UsernamesService,
+    PasswordPolicyService,
   ],
-  exports: [UsersRepository, UsersService, UserSessionsService],
+  exports: [UsersRepository, UsersService, UserSessionsService, UsernamesService, PasswordPolicyService],
 })
 export class UsersModule {}

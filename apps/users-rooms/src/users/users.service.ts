@@ -22,12 +22,18 @@ import { parseQuery, parseSort, reviveQuery } from '@app/paging';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../authorization/authorization.service';
 import { matchesNamePattern } from '../common/regex';
+import { DEFAULT_PREFERENCE_IDS, DEFAULT_PREFERENCE_PREFIX } from '../settings/data/default-settings';
 import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { UserEmailsService } from './emails/user-emails.service';
+import { PasswordPolicyService } from './password-policy/password-policy.service';
+import { defaultPreferences } from './profile/preferences';
 import { UserCreatedEvent, UserEvents } from './user-events';
+import { UsernamesService } from './usernames.service';
 import { UsersRepository } from './users.repository';
 import {
   LIMITED_USER_FIELDS,
+  maskedServices,
   PUBLIC_USER_FIELDS,
   stripSecrets,
   USERS_LIST_DEFAULT_FIELDS,
@@ -40,6 +46,14 @@ export type NewUser = Pick<NewUserFields, 'username' | 'name'> &
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+export interface InsertOptions {
+  /**
+   * A user created through the API (users.create, users.register): blocked names are refused and the password
+   * must meet the policy. The first admin and bots are created without these rules, as Rocket.Chat does.
+   */
+  viaApi?: boolean;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -50,6 +64,9 @@ export class UsersService {
     private readonly authorization: AuthorizationService,
     private readonly events: EventBus,
     private readonly hooks: EventEmitter2,
+    private readonly usernames: UsernamesService,
+    private readonly passwordPolicy: PasswordPolicyService,
+    private readonly emails: UserEmailsService,
   ) {}
 
   /** Rocket.Chat stores bcrypt(sha256hex(password)). */
@@ -90,19 +107,32 @@ export class UsersService {
         action: 'Assign_admin',
       });
     }
-    const { caller: _caller, ...fields } = p;
-    const user = await this.insert({
-      ...fields,
-      roles,
-      active: p.active ?? true,
-      verified: p.verified ?? false,
-      joinDefaultChannels: p.joinDefaultChannels ?? true,
-    });
+    const { caller: _caller, setRandomPassword, ...fields } = p;
+    const user = await this.insert(
+      {
+        ...fields,
+        // Rocket.Chat's setRandomPassword: a password the policy accepts, to be changed at the next login
+        ...(setRandomPassword ? { password: await this.passwordPolicy.generate(), requirePasswordChange: true } : {}),
+        roles,
+        active: p.active ?? true,
+        verified: p.verified ?? false,
+        joinDefaultChannels: p.joinDefaultChannels ?? true,
+      },
+      { viaApi: true },
+    );
+    if (p.sendWelcomeEmail && p.email) {
+      await this.emails.sendWelcome(p.email.toLowerCase(), p.name).catch((err: Error) => {
+        throw RcError.failure('error-email-send-failed', `Error trying to send email: ${err.message}`, {
+          function: 'RocketChat.saveUser',
+          message: err.message,
+        });
+      });
+    }
     return { user: stripSecrets(user) };
   }
 
-  /** Validates and stores a new user (users.create and the first admin). */
-  async insert(u: NewUser): Promise<IUser> {
+  /** Validates and stores a new user (users.create, users.register and the first admin). */
+  async insert(u: NewUser, options: InsertOptions = {}): Promise<IUser> {
     const pattern = await this.settings.string('UTF8_User_Names_Validation', '[0-9a-zA-Z-_.]+');
     if (!u.username || !matchesNamePattern(u.username, pattern)) {
       throw RcError.failure('error-input-is-not-a-valid-field', `${u.username} is not a valid username`, {
@@ -110,6 +140,9 @@ export class UsersService {
         input: u.username,
         field: 'Username',
       });
+    }
+    if (options.viaApi) {
+      await this.usernames.assertNotBlocked(u.username);
     }
     if (u.email !== undefined && !EMAIL.test(u.email)) {
       throw RcError.failure('error-invalid-email', `Invalid email ${u.email}`, {
@@ -122,6 +155,9 @@ export class UsersService {
     }
     if (u.email && (await this.users.emailTaken(u.email))) {
       throw Errors.fieldUnavailable(u.email);
+    }
+    if (options.viaApi && u.password !== undefined) {
+      await this.passwordPolicy.assert(u.password);
     }
     const now = new Date();
     const doc: IUser = {
@@ -175,9 +211,7 @@ export class UsersService {
     if (!p.userId && !username) {
       throw Errors.userParamNotProvided();
     }
-    const found = p.userId
-      ? await this.users.findById(p.userId, { services: 0 })
-      : await this.users.findByUsername(username!, { services: 0 });
+    const found = p.userId ? await this.users.findById(p.userId) : await this.users.findByUsername(username!);
     if (!found) {
       throw RcError.plain('User not found.');
     }
@@ -185,6 +219,10 @@ export class UsersService {
     let user: UserView;
     if (full) {
       user = stripSecrets(found);
+      if (found._id === p.caller._id) {
+        // oneself: which services the account has, every secret masked (Rocket.Chat's getFullUserData)
+        user.services = maskedServices(found.services);
+      }
     } else {
       const visible: Record<string, unknown> = { _id: found._id };
       for (const k of Object.keys(PUBLIC_USER_FIELDS) as (keyof IUser)[]) {
@@ -269,10 +307,12 @@ export class UsersService {
     const siteUrl = (await this.settings.string('Site_Url', '')).replace(/\/$/, '');
     const verified = user.emails?.find((e) => e.verified);
     const services = user.services ?? {};
+    const defaults = defaultPreferences(await this.settings.getMany(DEFAULT_PREFERENCE_IDS), DEFAULT_PREFERENCE_PREFIX);
     const out: UserView = {
       ...stripSecrets(user),
       settings: {
-        preferences: user.settings?.preferences ?? {},
+        // every preference, the default of `Accounts_Default_User_Preferences_<key>` where the user chose none
+        preferences: { ...defaults, ...(user.settings?.preferences ?? {}) },
         ...(user.settings?.profile ? { profile: user.settings.profile } : {}),
       },
       customFields: user.customFields ?? {},

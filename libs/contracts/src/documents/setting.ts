@@ -27,6 +27,19 @@ export interface ISetting {
   section?: string;
   public?: boolean;
   hidden?: boolean;
+  /** SETTINGS_BLOCKED: shown, never changed through the API */
+  blocked?: boolean;
+  /** kept by the server itself (setup markers, callback paths) */
+  readonly?: boolean;
+  enterprise?: boolean;
+  invalidValue?: unknown;
+  sorter?: number;
+  /** code settings: the language (`application/json` values must parse) */
+  code?: string;
+  /** colour settings: `color` or `expression` */
+  editor?: string;
+  minValue?: number;
+  maxValue?: number;
   i18nLabel?: string;
   values?: { key: string; i18nLabel: string }[];
   _updatedAt?: Date;

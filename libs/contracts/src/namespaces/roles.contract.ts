@@ -1,5 +1,5 @@
 /** roles.* */
-import type { CallerPayload, RawBodyPayload } from '../common/types';
+import type { CallerPayload, Empty, RawBodyPayload } from '../common/types';
 import type { IRole, UserView } from '../documents';
 import { definePatterns, USERS_ROOMS_SERVICE } from '../registry';
 
@@ -8,7 +8,32 @@ export const RolesPattern = definePatterns({
   List: { pattern: 'roles.list', service: USERS_ROOMS_SERVICE },
   AddUserToRole: { pattern: 'roles.addUserToRole', service: USERS_ROOMS_SERVICE },
   GetUsersInRole: { pattern: 'roles.getUsersInRole', service: USERS_ROOMS_SERVICE },
+  Update: { pattern: 'roles.update', service: USERS_ROOMS_SERVICE },
+  Delete: { pattern: 'roles.delete', service: USERS_ROOMS_SERVICE },
+  RemoveUserFromRole: { pattern: 'roles.removeUserFromRole', service: USERS_ROOMS_SERVICE },
 });
+
+/** roles.update: a role's name, scope, description and whether it needs a second factor. */
+export interface RolesUpdatePayload extends CallerPayload {
+  roleId: string;
+  name: string;
+  scope?: 'Users' | 'Subscriptions';
+  description?: string;
+  mandatory2fa?: boolean;
+}
+
+/** roles.delete: a role nobody holds (by id, or by name). */
+export interface RolesDeletePayload extends CallerPayload {
+  roleId: string;
+}
+
+/** roles.removeUserFromRole: `roleId` (or the deprecated `roleName`); `scope` is the room of a room role. */
+export interface RolesRemoveUserFromRolePayload extends CallerPayload {
+  username: string;
+  roleId?: string;
+  roleName?: string;
+  scope?: string;
+}
 
 export interface RolesGetUsersInRolePayload extends CallerPayload {
   role?: string;
@@ -26,5 +51,8 @@ declare module '../registry' {
       payload: RolesGetUsersInRolePayload;
       result: { users: UserView[]; total: number };
     };
+    [RolesPattern.Update]: { payload: RolesUpdatePayload; result: { role: IRole } };
+    [RolesPattern.Delete]: { payload: RolesDeletePayload; result: Empty };
+    [RolesPattern.RemoveUserFromRole]: { payload: RolesRemoveUserFromRolePayload; result: { role: IRole } };
   }
 }

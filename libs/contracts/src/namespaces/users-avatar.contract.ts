@@ -8,6 +8,7 @@ export const UsersAvatarPattern = definePatterns({
   ResetAvatar: { pattern: 'users.resetAvatar', service: USERS_ROOMS_SERVICE },
   /** what `GET /avatar/:username` answers (a stored image's file id, or an initials SVG) */
   UserAvatar: { pattern: 'avatar.user', service: USERS_ROOMS_SERVICE },
+  GetAvatarSuggestion: { pattern: 'users.getAvatarSuggestion', service: USERS_ROOMS_SERVICE },
 });
 
 /** Largest avatar image accepted, uploaded or fetched from a URL (also capped by `FileUpload_MaxFileSize`). */
@@ -73,11 +74,24 @@ export interface UserAvatarResult {
   svg?: string;
 }
 
+/** An avatar the user could take over from a login service or Gravatar, the image inline. */
+export interface AvatarSuggestion {
+  service: string;
+  url: string;
+  contentType: string;
+  /** `data:<type>;base64,...` */
+  blob: string;
+}
+
 declare module '../registry' {
   interface RcContract {
     [UsersAvatarPattern.SetAvatar]: { payload: SetAvatarPayload; result: Empty };
     [UsersAvatarPattern.GetAvatar]: { payload: UserParams; result: GetAvatarResult };
     [UsersAvatarPattern.ResetAvatar]: { payload: CallerPayload & UserParams; result: Empty };
     [UsersAvatarPattern.UserAvatar]: { payload: UserAvatarPayload; result: UserAvatarResult };
+    [UsersAvatarPattern.GetAvatarSuggestion]: {
+      payload: CallerPayload;
+      result: { suggestions: Record<string, AvatarSuggestion> };
+    };
   }
 }

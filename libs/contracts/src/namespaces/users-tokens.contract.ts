@@ -1,4 +1,4 @@
-/** users.*: personal access tokens and users.createToken. */
+/** users.*: personal access tokens, users.createToken, and ending sessions. */
 import type { CallerPayload, Empty, TwoFactorPayload, UserParams } from '../common/types';
 import { definePatterns, USERS_ROOMS_SERVICE } from '../registry';
 
@@ -8,6 +8,9 @@ export const UsersTokensPattern = definePatterns({
   RemovePersonalAccessToken: { pattern: 'users.removePersonalAccessToken', service: USERS_ROOMS_SERVICE },
   GetPersonalAccessTokens: { pattern: 'users.getPersonalAccessTokens', service: USERS_ROOMS_SERVICE },
   CreateToken: { pattern: 'users.createToken', service: USERS_ROOMS_SERVICE },
+  Logout: { pattern: 'users.logout', service: USERS_ROOMS_SERVICE },
+  LogoutOtherClients: { pattern: 'users.logoutOtherClients', service: USERS_ROOMS_SERVICE },
+  RemoveOtherTokens: { pattern: 'users.removeOtherTokens', service: USERS_ROOMS_SERVICE },
 });
 
 export interface GeneratePersonalAccessTokenPayload extends TwoFactorPayload {
@@ -29,8 +32,18 @@ export interface PersonalAccessTokenInfo {
   bypassTwoFactor: boolean;
 }
 
-/** users.createToken: `userId`, `username` or `user` names the target. */
-export interface CreateTokenPayload extends CallerPayload, UserParams {}
+/**
+ * users.createToken: `userId`, `username` or `user` names the target; `secret` must equal the server's
+ * CREATE_TOKENS_FOR_USERS_SECRET when one is set (newer clients send it).
+ */
+export interface CreateTokenPayload extends CallerPayload, UserParams {
+  secret?: string;
+}
+
+/** users.logout: every session of `userId` (another user's needs `logout-other-user`), or the caller's. */
+export interface UsersLogoutPayload extends CallerPayload {
+  userId?: string | null;
+}
 
 declare module '../registry' {
   interface RcContract {
@@ -51,5 +64,9 @@ declare module '../registry' {
       payload: CreateTokenPayload;
       result: { data: { userId: string; authToken: string } };
     };
+    [UsersTokensPattern.Logout]: { payload: UsersLogoutPayload; result: { message: string } };
+    /** the gateway adds `token` (the caller's own X-Auth-Token, which never leaves the gateway) */
+    [UsersTokensPattern.LogoutOtherClients]: { payload: CallerPayload; result: { tokenExpires: string } };
+    [UsersTokensPattern.RemoveOtherTokens]: { payload: CallerPayload; result: Empty };
   }
 }

@@ -1,13 +1,5 @@
 /** users.*: creating, reading, listing, editing, activating, deleting and registering users. */
-import type {
-  AuthUser,
-  CallerPayload,
-  Empty,
-  ListPayload,
-  Paged,
-  RawBodyPayload,
-  TwoFactorPayload,
-} from '../common/types';
+import type { CallerPayload, Empty, ListPayload, Paged, RawBodyPayload, TwoFactorPayload } from '../common/types';
 import type { IExportOperation, UserView } from '../documents';
 import { definePatterns, USERS_ROOMS_SERVICE } from '../registry';
 
@@ -24,6 +16,12 @@ export const UsersPattern = definePatterns({
   Register: { pattern: 'users.register', service: USERS_ROOMS_SERVICE },
   ForgotPassword: { pattern: 'users.forgotPassword', service: USERS_ROOMS_SERVICE },
   RequestDataDownload: { pattern: 'users.requestDataDownload', service: USERS_ROOMS_SERVICE },
+  ListByStatus: { pattern: 'users.listByStatus', service: USERS_ROOMS_SERVICE },
+  Autocomplete: { pattern: 'users.autocomplete', service: USERS_ROOMS_SERVICE },
+  CheckUsernameAvailability: { pattern: 'users.checkUsernameAvailability', service: USERS_ROOMS_SERVICE },
+  ListTeams: { pattern: 'users.listTeams', service: USERS_ROOMS_SERVICE },
+  SendConfirmationEmail: { pattern: 'users.sendConfirmationEmail', service: USERS_ROOMS_SERVICE },
+  SendWelcomeEmail: { pattern: 'users.sendWelcomeEmail', service: USERS_ROOMS_SERVICE },
 });
 
 /** Fields users.list's `query` may filter on (the gateway checks these; the service narrows them per caller). */
@@ -117,9 +115,8 @@ export interface DeactivateIdlePayload extends CallerPayload {
   role?: string;
 }
 
+/** users.register: a public route, so no caller (credentials sent along are ignored, as Rocket.Chat does). */
 export interface RegisterPayload {
-  /** set when the request carried valid credentials (logged-in users cannot register) */
-  caller?: AuthUser;
   username: string;
   email: string;
   pass: string;
@@ -136,6 +133,41 @@ export interface ForgotPasswordPayload {
 export interface RequestDataDownloadPayload extends CallerPayload {
   fullExport?: boolean;
 }
+/** users.listByStatus (7.x): users by activation state, login, type and roles, searched by `searchTerm`. */
+export interface UsersListByStatusPayload extends CallerPayload {
+  offset: number;
+  count: number;
+  sort?: Record<string, 1 | -1>;
+  status?: 'active' | 'deactivated';
+  hasLoggedIn?: boolean;
+  type?: string;
+  roles?: string[];
+  searchTerm?: string;
+}
+
+/** users.autocomplete's `selector` (JSON): the search `term`, usernames to leave out, extra `conditions`. */
+export interface UsersAutocompleteSelector {
+  term?: string;
+  exceptions?: string[];
+  conditions?: Record<string, unknown>;
+}
+
+export interface UsersAutocompletePayload extends CallerPayload {
+  selector: UsersAutocompleteSelector;
+}
+
+export interface UsersCheckUsernameAvailabilityPayload extends CallerPayload {
+  username: string;
+}
+
+export interface UsersListTeamsPayload extends CallerPayload {
+  userId: string;
+}
+
+export interface UsersEmailPayload extends CallerPayload {
+  email: string;
+}
+
 export interface RequestDataDownloadResult {
   requested: boolean;
   exportOperation: IExportOperation;
@@ -155,5 +187,14 @@ declare module '../registry' {
     [UsersPattern.Register]: { payload: RegisterPayload; result: { user: UserView } };
     [UsersPattern.ForgotPassword]: { payload: ForgotPasswordPayload; result: Empty };
     [UsersPattern.RequestDataDownload]: { payload: RequestDataDownloadPayload; result: RequestDataDownloadResult };
+    [UsersPattern.ListByStatus]: { payload: UsersListByStatusPayload; result: Paged<'users', UserView> };
+    [UsersPattern.Autocomplete]: { payload: UsersAutocompletePayload; result: { items: UserView[] } };
+    [UsersPattern.CheckUsernameAvailability]: {
+      payload: UsersCheckUsernameAvailabilityPayload;
+      result: { result: boolean };
+    };
+    [UsersPattern.ListTeams]: { payload: UsersListTeamsPayload; result: { teams: Record<string, unknown>[] } };
+    [UsersPattern.SendConfirmationEmail]: { payload: UsersEmailPayload; result: Empty };
+    [UsersPattern.SendWelcomeEmail]: { payload: UsersEmailPayload; result: Empty };
   }
 }

@@ -1,4 +1,4 @@
-import type { ForgotPasswordPayload, RegisterPayload } from '@app/contracts';
+import type { ForgotPasswordPayload, RegisterPayload, UsersEmailPayload } from '@app/contracts';
 import { Feeds, Opt, Params, QueryFlag, Static, Type } from '@app/validation';
 
 /** users.register (Rocket.Chat's UserRegisterParamsPOST: these keys only). */
@@ -20,3 +20,7 @@ export type UsersForgotPasswordDto = Feeds<ForgotPasswordPayload, Static<typeof 
 /** users.requestDataDownload */
 export const UsersRequestDataDownloadDto = Params({ fullExport: QueryFlag });
 export type UsersRequestDataDownloadDto = Static<typeof UsersRequestDataDownloadDto>;
+
+/** users.sendConfirmationEmail and users.sendWelcomeEmail */
+export const UsersEmailDto = Params({ email: Type.String() });
+export type UsersEmailDto = Feeds<UsersEmailPayload, Static<typeof UsersEmailDto>>;

@@ -1,4 +1,9 @@
-import type { UsersGetPresencePayload, UsersSetPreferencesPayload } from '@app/contracts';
+import type {
+  UsersGetPresencePayload,
+  UsersGetStatusPayload,
+  UsersSetPreferencesPayload,
+  UsersSetStatusPayload,
+} from '@app/contracts';
 import { Feeds, Opt, Params, Static, Type, UserSelectorParams } from '@app/validation';
 
 /** users.presence: `from` (ISO date), `ids` (comma list, or repeated). */
@@ -18,3 +23,18 @@ export const UsersSetPreferencesDto = Params({
   data: Type.Object({}),
 });
 export type UsersSetPreferencesDto = Feeds<UsersSetPreferencesPayload, Static<typeof UsersSetPreferencesDto>>;
+
+/** users.setStatus: `status` and/or `message` (at least one), for oneself or the user named. */
+export const UsersSetStatusDto = Params(
+  {
+    status: Opt(Type.String()),
+    message: Opt(Type.String()),
+    ...UserSelectorParams,
+  },
+  { anyOf: [{ required: ['message'] }, { required: ['status'] }] },
+);
+export type UsersSetStatusDto = Feeds<UsersSetStatusPayload, Static<typeof UsersSetStatusDto>>;
+
+/** users.getStatus: oneself, or another user by `userId`, `username` or `user`. */
+export const UsersGetStatusDto = Params(UserSelectorParams);
+export type UsersGetStatusDto = Feeds<UsersGetStatusPayload, Static<typeof UsersGetStatusDto>>;

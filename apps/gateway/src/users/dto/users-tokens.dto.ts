@@ -1,5 +1,6 @@
 import type {
   CreateTokenPayload,
+  UsersLogoutPayload,
   GeneratePersonalAccessTokenPayload,
   PersonalAccessTokenNamePayload,
 } from '@app/contracts';
@@ -25,6 +26,10 @@ export type PersonalAccessTokenNameDto = Feeds<
   Static<typeof PersonalAccessTokenNameDto>
 >;
 
-/** users.createToken: the target as `userId`, `username` or `user`. */
-export const CreateTokenDto = Params(UserSelectorParams);
+/** users.createToken: the target as `userId`, `username` or `user`; `secret` (CREATE_TOKENS_FOR_USERS_SECRET). */
+export const CreateTokenDto = Params({ ...UserSelectorParams, secret: Opt(Type.String()) });
 export type CreateTokenDto = Feeds<CreateTokenPayload, Static<typeof CreateTokenDto>>;
+
+/** users.logout: another user's `userId` (with `logout-other-user`), or nobody named: oneself. */
+export const UsersLogoutDto = Params({ userId: Opt(Type.String({ nullable: true })) });
+export type UsersLogoutDto = Feeds<UsersLogoutPayload, Static<typeof UsersLogoutDto>>;

@@ -1,30 +1,271 @@
-import { DefaultSetting, setting } from './setting-types';
+import { bool, code, group, int, PUBLIC, section, select, str } from './setting-types';
 
-/** OAuth services with an access-token login; `_API_URL` is ours (the provider base URL, for tests and proxies). */
-const oauthService = (key: string, apiUrl: string): DefaultSetting[] => [
-  setting(`Accounts_OAuth_${key}`, 'boolean', false, 'OAuth', true),
-  setting(`Accounts_OAuth_${key}_id`, 'string', '', 'OAuth'),
-  setting(`Accounts_OAuth_${key}_secret`, 'string', '', 'OAuth'),
-  setting(`Accounts_OAuth_${key}_API_URL`, 'string', apiUrl, 'OAuth'),
-];
+/** The prefix of the default-preference settings; the rest of the id is the preference key. */
+export const DEFAULT_PREFERENCE_PREFIX = 'Accounts_Default_User_Preferences_';
 
-/** Settings of the accounts area (Rocket.Chat ids, types and defaults). */
-export const ACCOUNTS_SETTINGS: DefaultSetting[] = [
-  // Accounts > Login Attempts (7.x: on by default)
-  setting('Block_Multiple_Failed_Logins_Enabled', 'boolean', true, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_By_User', 'boolean', true, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_Attempts_Until_Block_by_User', 'int', 10, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_Time_To_Unblock_By_User_In_Minutes', 'int', 5, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_By_Ip', 'boolean', true, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip', 'int', 50, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes', 'int', 5, 'Accounts'),
-  setting('Block_Multiple_Failed_Logins_Ip_Whitelist', 'string', '', 'Accounts'),
-  // Accounts > Registration, for users an OAuth login creates
-  setting('Accounts_Registration_AuthenticationServices_Enabled', 'boolean', true, 'Accounts'),
-  setting('Accounts_Registration_AuthenticationServices_Default_Roles', 'string', 'user', 'Accounts'),
-  setting('Accounts_Verify_Email_For_External_Accounts', 'boolean', true, 'Accounts'),
-  // OAuth
-  ...oauthService('Google', 'https://www.googleapis.com'),
-  ...oauthService('Facebook', 'https://graph.facebook.com'),
-  ...oauthService('Twitter', 'https://api.twitter.com'),
-];
+const pref = (key: string) => `${DEFAULT_PREFERENCE_PREFIX}${key}`;
+const notificationLevels = [
+  ['all', 'All_messages'],
+  ['mentions', 'Mentions'],
+  ['nothing', 'Nothing'],
+] as const;
+
+/**
+ * Accounts: the second factor, failed-login blocking, what users may change about themselves, registration,
+ * the default user preferences (`Accounts_Default_User_Preferences_<key>`, merged under a user's own), avatars
+ * and the password policy.
+ */
+export const ACCOUNTS_SETTINGS = group('Accounts', [
+  section('Two Factor Authentication', [
+    bool('Accounts_TwoFactorAuthentication_Enabled', true, PUBLIC),
+    int('Accounts_TwoFactorAuthentication_MaxDelta', 1),
+    bool('Accounts_TwoFactorAuthentication_By_TOTP_Enabled', true, PUBLIC),
+    bool('Accounts_TwoFactorAuthentication_By_Email_Enabled', true, PUBLIC),
+    bool('Accounts_twoFactorAuthentication_email_available_for_OAuth_users', true, PUBLIC),
+    bool('Accounts_TwoFactorAuthentication_By_Email_Auto_Opt_In', true),
+    int('Accounts_TwoFactorAuthentication_By_Email_Code_Expiration', 3600),
+    int('Accounts_TwoFactorAuthentication_Max_Invalid_Email_Code_Attempts', 5),
+    int('Accounts_TwoFactorAuthentication_RememberFor', 1800),
+    bool('Accounts_TwoFactorAuthentication_Enforce_Password_Fallback', true, PUBLIC),
+  ]),
+  section('Login_Attempts', [
+    bool('Block_Multiple_Failed_Logins_Enabled', true),
+    bool('Block_Multiple_Failed_Logins_By_User', true),
+    int('Block_Multiple_Failed_Logins_Attempts_Until_Block_by_User', 10),
+    int('Block_Multiple_Failed_Logins_Time_To_Unblock_By_User_In_Minutes', 5),
+    bool('Block_Multiple_Failed_Logins_By_Ip', true),
+    int('Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip', 50),
+    int('Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes', 5),
+    str('Block_Multiple_Failed_Logins_Ip_Whitelist', ''),
+    bool('Block_Multiple_Failed_Logins_Notify_Failed', false),
+    str('Block_Multiple_Failed_Logins_Notify_Failed_Channel', ''),
+  ]),
+  section('Login_Logs', [
+    bool('Login_Logs_Enabled', false),
+    bool('Login_Logs_Username', false),
+    bool('Login_Logs_UserAgent', false),
+    bool('Login_Logs_ClientIp', false),
+    bool('Login_Logs_ForwardedForIp', false),
+  ]),
+  section('Iframe', [
+    bool('Accounts_iframe_enabled', false, PUBLIC),
+    str('Accounts_iframe_url', '', PUBLIC),
+    str('Accounts_Iframe_api_url', '', PUBLIC),
+    str('Accounts_Iframe_api_method', 'POST', PUBLIC),
+  ]),
+  bool('Accounts_AllowAnonymousRead', false, PUBLIC),
+  bool('Accounts_AllowAnonymousWrite', false, PUBLIC),
+  bool('Accounts_AllowDeleteOwnAccount', false, PUBLIC),
+  bool('Accounts_AllowUserProfileChange', true, PUBLIC),
+  bool('Accounts_AllowUserAvatarChange', true, PUBLIC),
+  bool('Accounts_AllowRealNameChange', true, PUBLIC),
+  bool('Accounts_AllowUserStatusMessageChange', true, PUBLIC),
+  bool('Accounts_AllowUsernameChange', true, PUBLIC),
+  bool('Accounts_AllowEmailChange', true, PUBLIC),
+  bool('Accounts_AllowPasswordChange', true, PUBLIC),
+  bool('Accounts_AllowPasswordChangeForOAuthUsers', true, PUBLIC),
+  bool('Accounts_AllowEmailNotifications', true, PUBLIC),
+  bool('Accounts_AllowFeaturePreview', false, PUBLIC),
+  str('Accounts_CustomFieldsToShowInUserInfo', '', PUBLIC),
+  int('Accounts_LoginExpiration', 90, PUBLIC),
+  str('Accounts_EmailOrUsernamePlaceholder', '', {
+    public: true,
+    i18nLabel: 'Placeholder_for_email_or_username_login_field',
+  }),
+  str('Accounts_PasswordPlaceholder', '', { public: true, i18nLabel: 'Placeholder_for_password_login_field' }),
+  str('Accounts_ConfirmPasswordPlaceholder', '', {
+    public: true,
+    i18nLabel: 'Placeholder_for_password_login_confirm_field',
+  }),
+  bool('Accounts_ForgetUserSessionOnWindowClose', false, PUBLIC),
+  str('Accounts_SearchFields', 'username, name, bio, nickname'),
+  select(
+    'Accounts_Directory_DefaultView',
+    'channels',
+    [
+      ['channels', 'Channels'],
+      ['users', 'Users'],
+    ],
+    PUBLIC,
+  ),
+  bool('Accounts_AllowInvisibleStatusOption', true, PUBLIC),
+  section('Registration', [
+    bool('Accounts_Send_Email_When_Activating', true),
+    bool('Accounts_Send_Email_When_Deactivating', true),
+    str('Accounts_DefaultUsernamePrefixSuggestion', 'user'),
+    bool('Accounts_RequireNameForSignUp', true, PUBLIC),
+    bool('Accounts_RequirePasswordConfirmation', true, PUBLIC),
+    bool('Accounts_EmailVerification', false, PUBLIC),
+    bool('Accounts_Verify_Email_For_External_Accounts', true),
+    bool('Accounts_ManuallyApproveNewUsers', false, PUBLIC),
+    str('Accounts_AllowedDomainsList', '', PUBLIC),
+    str('Accounts_BlockedDomainsList', ''),
+    str('Accounts_BlockedUsernameList', ''),
+    str('Accounts_SystemBlockedUsernameList', 'admin,administrator,system,user', { hidden: true }),
+    int('Manual_Entry_User_Count', 0, { hidden: true }),
+    int('CSV_Importer_Count', 0, { hidden: true }),
+    int('Slack_Importer_Count', 0, { hidden: true }),
+    int('Slack_Users_Importer_Count', 0, { hidden: true }),
+    bool('Accounts_UseDefaultBlockedDomainsList', true),
+    bool('Accounts_UseDNSDomainCheck', false),
+    select(
+      'Accounts_RegistrationForm',
+      'Public',
+      [
+        ['Public', 'Accounts_RegistrationForm_Public'],
+        ['Disabled', 'Accounts_RegistrationForm_Disabled'],
+        ['Secret URL', 'Accounts_RegistrationForm_Secret_URL'],
+      ],
+      PUBLIC,
+    ),
+    str('Accounts_RegistrationForm_SecretURL', '', { secret: true, random: true }),
+    select('Accounts_Registration_InviteUrlType', 'proxy', [
+      ['direct', 'Accounts_Registration_InviteUrlType_Direct'],
+      ['proxy', 'Accounts_Registration_InviteUrlType_Proxy'],
+    ]),
+    str('Accounts_RegistrationForm_LinkReplacementText', 'New user registration is currently disabled', PUBLIC),
+    bool('Accounts_Registration_AuthenticationServices_Enabled', true, PUBLIC),
+    str('Accounts_Registration_AuthenticationServices_Default_Roles', 'user'),
+    str('Accounts_Registration_Users_Default_Roles', 'user', PUBLIC),
+    bool('Accounts_PasswordReset', true, PUBLIC),
+    code('Accounts_CustomFields', '', undefined, { public: true, i18nLabel: 'Custom_Fields' }),
+  ]),
+  section('Accounts_Default_User_Preferences', [
+    bool(pref('enableAutoAway'), true, { public: true, i18nLabel: 'Enable_Auto_Away' }),
+    int(pref('idleTimeLimit'), 300, { public: true, i18nLabel: 'Idle_Time_Limit' }),
+    bool(pref('desktopNotificationRequireInteraction'), false, {
+      public: true,
+      i18nLabel: 'Notification_RequireInteraction',
+    }),
+    select(pref('desktopNotifications'), 'all', notificationLevels, PUBLIC),
+    select(pref('pushNotifications'), 'all', notificationLevels, PUBLIC),
+    bool(pref('unreadAlert'), true, { public: true, i18nLabel: 'Unread_Tray_Icon_Alert' }),
+    bool(pref('useEmojis'), true, { public: true, i18nLabel: 'Use_Emojis' }),
+    bool(pref('convertAsciiEmoji'), true, { public: true, i18nLabel: 'Convert_Ascii_Emojis' }),
+    bool(pref('autoImageLoad'), true, { public: true, i18nLabel: 'Auto_Load_Images' }),
+    bool(pref('saveMobileBandwidth'), true, { public: true, i18nLabel: 'Save_Mobile_Bandwidth' }),
+    bool(pref('collapseMediaByDefault'), false, { public: true, i18nLabel: 'Collapse_Embedded_Media_By_Default' }),
+    bool(pref('hideUsernames'), false, { public: true, i18nLabel: 'Hide_usernames' }),
+    bool(pref('hideRoles'), false, { public: true, i18nLabel: 'Hide_roles' }),
+    bool(pref('hideFlexTab'), false, { public: true, i18nLabel: 'Hide_flextab' }),
+    bool(pref('displayAvatars'), true, { public: true, i18nLabel: 'Display_avatars' }),
+    bool(pref('sidebarGroupByType'), true, { public: true, i18nLabel: 'Group_by_Type' }),
+    select(
+      pref('themeAppearence'),
+      'auto',
+      [
+        ['auto', 'Theme_match_system'],
+        ['light', 'Theme_light'],
+        ['dark', 'Theme_dark'],
+      ],
+      { public: true, i18nLabel: 'Theme_Appearence' },
+    ),
+    select(
+      pref('sidebarViewMode'),
+      'medium',
+      [
+        ['extended', 'Extended'],
+        ['medium', 'Medium'],
+        ['condensed', 'Condensed'],
+      ],
+      { public: true, i18nLabel: 'Sidebar_list_mode' },
+    ),
+    bool(pref('sidebarDisplayAvatar'), true, { public: true, i18nLabel: 'Display_Avatars_Sidebar' }),
+    bool(pref('sidebarShowUnread'), false, { public: true, i18nLabel: 'Unread_on_top' }),
+    select(
+      pref('sidebarSortby'),
+      'activity',
+      [
+        ['activity', 'Activity'],
+        ['alphabetical', 'Alphabetical'],
+      ],
+      { public: true, i18nLabel: 'Sort_By' },
+    ),
+    bool(pref('showThreadsInMainChannel'), false, {
+      public: true,
+      i18nLabel: 'Always_show_thread_replies_in_main_channel',
+    }),
+    select(
+      pref('alsoSendThreadToChannel'),
+      'default',
+      [
+        ['default', 'Selected_first_reply_unselected_following_replies'],
+        ['always', 'Selected_by_default'],
+        ['never', 'Unselected_by_default'],
+      ],
+      { public: true, i18nLabel: 'Also_send_thread_message_to_channel_behavior' },
+    ),
+    bool(pref('sidebarShowFavorites'), true, { public: true, i18nLabel: 'Group_favorites' }),
+    select(
+      pref('sendOnEnter'),
+      'normal',
+      [
+        ['normal', 'Enter_Normal'],
+        ['alternative', 'Enter_Alternative'],
+        ['desktop', 'Only_On_Desktop'],
+      ],
+      { public: true, i18nLabel: 'Enter_Behaviour' },
+    ),
+    select(
+      pref('emailNotificationMode'),
+      'mentions',
+      [
+        ['nothing', 'Email_Notification_Mode_Disabled'],
+        ['mentions', 'Email_Notification_Mode_All'],
+      ],
+      { public: true, i18nLabel: 'Email_Notification_Mode' },
+    ),
+    select(
+      pref('newRoomNotification'),
+      'door',
+      [
+        ['none', 'None'],
+        ['door', 'Default'],
+      ],
+      { public: true, i18nLabel: 'New_Room_Notification' },
+    ),
+    select(
+      pref('newMessageNotification'),
+      'chime',
+      [
+        ['none', 'None'],
+        ['chime', 'Default'],
+      ],
+      { public: true, i18nLabel: 'New_Message_Notification' },
+    ),
+    bool(pref('muteFocusedConversations'), true, { public: true, i18nLabel: 'Mute_Focused_Conversations' }),
+    int(pref('notificationsSoundVolume'), 100, { public: true, i18nLabel: 'Notifications_Sound_Volume' }),
+    bool(pref('omnichannelTranscriptEmail'), false, { public: true, i18nLabel: 'Omnichannel_transcript_email' }),
+    bool(pref('notifyCalendarEvents'), true, { public: true, i18nLabel: 'Notify_Calendar_Events' }),
+    bool(pref('enableMobileRinging'), true, { public: true, i18nLabel: 'VideoConf_Mobile_Ringing' }),
+    str(pref('featuresPreview'), '[]', PUBLIC),
+  ]),
+  section('Avatar', [
+    bool('Accounts_AvatarResize', true),
+    int('Accounts_AvatarSize', 200),
+    str('Accounts_AvatarExternalProviderUrl', '', PUBLIC),
+    str('Accounts_RoomAvatarExternalProviderUrl', '', PUBLIC),
+    // Cache-Control max-age of GET /avatar/:username, in seconds
+    int('Accounts_AvatarCacheTime', 3600),
+    bool('Accounts_AvatarBlockUnauthenticatedAccess', true, PUBLIC),
+    bool('Accounts_SetDefaultAvatar', true),
+    // Not a Rocket.Chat setting: lets users.setAvatar download `avatarUrl` from loopback, private, link-local and
+    // other non-public addresses (off: such URLs are refused with error-avatar-invalid-url).
+    bool('Avatar_Allow_Private_Urls', false),
+  ]),
+  section('Password_Policy', [
+    bool('Accounts_Password_Policy_Enabled', false, PUBLIC),
+    int('Accounts_Password_Policy_MinLength', 7, PUBLIC),
+    int('Accounts_Password_Policy_MaxLength', -1, PUBLIC),
+    bool('Accounts_Password_Policy_ForbidRepeatingCharacters', true, PUBLIC),
+    int('Accounts_Password_Policy_ForbidRepeatingCharactersCount', 3, PUBLIC),
+    bool('Accounts_Password_Policy_AtLeastOneLowercase', true, PUBLIC),
+    bool('Accounts_Password_Policy_AtLeastOneUppercase', true, PUBLIC),
+    bool('Accounts_Password_Policy_AtLeastOneNumber', true, PUBLIC),
+    bool('Accounts_Password_Policy_AtLeastOneSpecialCharacter', true, PUBLIC),
+  ]),
+  section('Password_History', [
+    bool('Accounts_Password_History_Enabled', false, { i18nLabel: 'Enable_Password_History' }),
+    int('Accounts_Password_History_Amount', 5, { i18nLabel: 'Password_History_Amount' }),
+  ]),
+]);

@@ -12,6 +12,7 @@ import { MAX_STATUS_TEXT_LENGTH, Refusal } from './rules/user-edit-rules';
 import { UsersRepository } from '../users.repository';
 import { SubscriptionsRepository } from '../../subscriptions/subscriptions.repository';
 import { UserEvents, UserRenamedEvent } from '../user-events';
+import { UsernamesService } from '../usernames.service';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const EMAIL_CHANGE_WINDOW_MS = 60_000;
@@ -37,11 +38,13 @@ export class ProfileWriterService {
     private readonly settings: SettingsService,
     private readonly events: EventBus,
     private readonly hooks: EventEmitter2,
+    private readonly usernames: UsernamesService,
   ) {}
 
   /**
    * saveUserIdentity: false when the username is invalid or taken, or the name is empty while
-   * `Accounts_RequireNameForSignUp` is on (the callers turn that into `error-could-not-save-identity`).
+   * `Accounts_RequireNameForSignUp` is on (the callers turn that into `error-could-not-save-identity`); a
+   * blocked username throws `error-blocked-username`.
    */
   async saveIdentity(user: UserDoc, rawUsername: string | undefined, rawName: string | undefined): Promise<boolean> {
     const set: Record<string, unknown> = {};
@@ -55,6 +58,10 @@ export class ProfileWriterService {
         return false;
       }
       const sameNameOtherCase = user.username?.toLowerCase() === username.toLowerCase();
+      if (!sameNameOtherCase) {
+        // Rocket.Chat's checkUsernameAvailability: a blocked name is refused outright (error-blocked-username)
+        await this.usernames.assertNotBlocked(username);
+      }
       if (
         !sameNameOtherCase &&
         (await this.users.exists({ username: exactInsensitive(username), _id: { $ne: user._id } }))

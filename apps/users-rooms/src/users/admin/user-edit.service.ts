@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { sha256Hex } from '@app/auth';
-import { randomSecret } from '@app/database';
 import {
   AuthUser,
   IUser,
@@ -26,7 +25,8 @@ import {
   USER_STATUSES,
   UserChanges,
 } from './rules/user-edit-rules';
-import { SecondFactorCheck } from '../second-factor.port';
+import { SecondFactorCheck } from '../../common/second-factor.port';
+import { PasswordPolicyService } from '../password-policy/password-policy.service';
 import { UserLifecycleService } from './user-lifecycle.service';
 import { UserSessionsService } from '../user-sessions.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -61,6 +61,7 @@ export class UserEditService {
     private readonly twoFactor: SecondFactorCheck,
     private readonly lifecycle: UserLifecycleService,
     private readonly sessions: UserSessionsService,
+    private readonly passwordPolicy: PasswordPolicyService,
   ) {}
 
   private async rightsOf(caller: AuthUser): Promise<EditorRights> {
@@ -120,12 +121,17 @@ export class UserEditService {
     }
     let requirePasswordChange = given(data.requirePasswordChange);
     if (data.setRandomPassword) {
-      changes.password = randomSecret(12);
+      changes.password = await this.passwordPolicy.generate();
       requirePasswordChange = true;
     }
     const editRefusal = checkUserEditing(p.caller._id, target, changes, rights, await this.profileSettings());
     if (editRefusal) {
       throw refusalError(editRefusal);
+    }
+    const newPassword = passwordWillChange(changes.password, rights) ? changes.password!.trim() : undefined;
+    if (newPassword) {
+      // checked before anything is written, so a refused password changes nothing
+      await this.passwordPolicy.assert(newPassword);
     }
 
     if (changes.username !== undefined || changes.name !== undefined) {
@@ -141,7 +147,6 @@ export class UserEditService {
     }
     const set: Record<string, unknown> = {};
     const unset: Record<string, 1> = {};
-    const newPassword = passwordWillChange(changes.password, rights) ? changes.password!.trim() : undefined;
     if (newPassword) {
       set['services.password.bcrypt'] = await this.usersService.hashPassword(newPassword);
     }
@@ -237,6 +242,10 @@ export class UserEditService {
     );
     if (refusal) {
       throw refusalError(refusal);
+    }
+    if (newPassword && settings.Accounts_AllowPasswordChange && user.services?.password?.bcrypt) {
+      // checked before anything is written, so a refused password changes nothing
+      await this.passwordPolicy.assert(newPassword);
     }
     if (name || username) {
       if (!(await this.writer.saveIdentity(user, username, name))) {

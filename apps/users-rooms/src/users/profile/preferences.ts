@@ -6,7 +6,10 @@ const bool = Opt(Type.Boolean({ nullable: true }));
 const nullableArray = <S extends Parameters<typeof Type.Array>[0]>(items: S) =>
   Opt(Type.Array(items, { nullable: true }));
 
-/** users.setPreferences `data`: the preference keys Rocket.Chat accepts, with their types (7.x schema). */
+/**
+ * users.setPreferences `data`: the preference keys Rocket.Chat accepts, with their types: every key of the 7.x
+ * schema (idleTimeLimit, masterVolume, voipRingerVolume included) plus the split idle limit newer clients send.
+ */
 export const PREFERENCES_SCHEMA = Params({
   newRoomNotification: str,
   newMessageNotification: str,
@@ -19,7 +22,9 @@ export const PREFERENCES_SCHEMA = Params({
   autoImageLoad: bool,
   emailNotificationMode: str,
   unreadAlert: bool,
+  masterVolume: num,
   notificationsSoundVolume: num,
+  voipRingerVolume: num,
   desktopNotifications: str,
   pushNotifications: str,
   enableAutoAway: bool,
@@ -45,6 +50,7 @@ export const PREFERENCES_SCHEMA = Params({
   fontSize: str,
   receiveLoginDetectionEmail: bool,
   notifyCalendarEvents: bool,
+  idleTimeLimit: num,
   idleTimeLimitH: num,
   idleTimeLimitM: num,
   idleTimeLimitS: num,

@@ -2,17 +2,23 @@ import { Controller } from '@nestjs/common';
 import {
   CallerPayload,
   UsersGetPresencePayload,
+  UsersGetStatusPayload,
+  UsersSetStatusPayload,
   UsersPresencePayload,
   UsersProfilePattern,
   UsersSetPreferencesPayload,
 } from '@app/contracts';
 import { Handles } from '@app/transport';
 import { UserProfileService } from './user-profile.service';
+import { UserStatusService } from './user-status.service';
 
-/** Presence, preferences and username suggestions. */
+/** Presence and status, preferences and username suggestions. */
 @Controller()
 export class UserProfileController {
-  constructor(private readonly profile: UserProfileService) {}
+  constructor(
+    private readonly profile: UserProfileService,
+    private readonly status: UserStatusService,
+  ) {}
 
   @Handles(UsersProfilePattern.Presence)
   presence(p: UsersPresencePayload) {
@@ -37,5 +43,15 @@ export class UserProfileController {
   @Handles(UsersProfilePattern.GetUsernameSuggestion)
   usernameSuggestion(p: CallerPayload) {
     return this.profile.usernameSuggestion(p.caller);
+  }
+
+  @Handles(UsersProfilePattern.SetStatus)
+  setStatus(p: UsersSetStatusPayload) {
+    return this.status.setStatus(p);
+  }
+
+  @Handles(UsersProfilePattern.GetStatus)
+  getStatus(p: UsersGetStatusPayload) {
+    return this.status.getStatus(p);
   }
 }

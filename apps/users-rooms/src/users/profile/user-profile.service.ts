@@ -14,7 +14,7 @@ import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../../authorization/authorization.service';
 import { escapeRegExp, exactInsensitive } from '../../common/regex';
-import { DEFAULT_PREFERENCE_PREFIX, USER_ADMIN_SETTINGS } from '../../settings/data/user-admin.settings';
+import { DEFAULT_PREFERENCE_IDS, DEFAULT_PREFERENCE_PREFIX } from '../../settings/data/default-settings';
 import { SettingsService } from '../../settings/settings.service';
 import {
   defaultPreferences,
@@ -33,9 +33,6 @@ const PRESENCE_FIELDS = { username: 1, name: 1, status: 1, utcOffset: 1, statusT
 const NOT_OFFLINE = ['online', 'away', 'busy'];
 /** `from` within this window: only users changed since then (Rocket.Chat: 10 minutes). */
 const PRESENCE_DIFF_WINDOW_MS = 10 * 60 * 1000;
-const DEFAULT_PREFERENCE_IDS = USER_ADMIN_SETTINGS.map((s) => s._id).filter((id) =>
-  id.startsWith(DEFAULT_PREFERENCE_PREFIX),
-);
 
 /** users.presence, users.getPresence, users.getPreferences, users.setPreferences, users.getUsernameSuggestion. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { RcError } from '@app/envelope';
-import { decideRegistration, isBlockedUsername, RegistrationSettings } from './registration.rules';
+import { decideRegistration, RegistrationSettings } from './registration.rules';
 
 const PUBLIC: RegistrationSettings = {
   form: 'Public',
@@ -72,25 +72,9 @@ describe(decideRegistration.name, () => {
     expect(decideRegistration({ ...PUBLIC, emailVerification: true }, { name: 'Jane' }).sendVerification).toBe(true);
   });
 
-  it('refuses a blank password', () => {
-    expect(errorOf(() => decideRegistration(PUBLIC, { name: 'Jane', pass: '  ' })).payload.errorType).toBe(
-      'error-password-policy-not-met',
-    );
-    expect(decideRegistration(PUBLIC, { name: 'Jane', pass: 'x' }).active).toBe(true);
-  });
-
   it('checks the registration form before the name', () => {
     expect(errorOf(() => decideRegistration({ ...PUBLIC, form: 'Disabled' }, {})).payload.errorType).toBe(
       'error-user-registration-disabled',
     );
-  });
-});
-
-describe(isBlockedUsername.name, () => {
-  it('matches any list, case-insensitively, ignoring blanks', () => {
-    expect(isBlockedUsername('Administrator', '', 'administrator,system,user')).toBe(true);
-    expect(isBlockedUsername('bob', ' bob , eve', undefined)).toBe(true);
-    expect(isBlockedUsername('alice', 'bob,eve', 'administrator,system,user')).toBe(false);
-    expect(isBlockedUsername('', '', ',')).toBe(false);
   });
 });

@@ -15,7 +15,6 @@ export interface RegistrationSettings {
 }
 
 export interface RegistrationForm {
-  pass?: string;
   name?: string;
   secret?: string;
   reason?: string;
@@ -36,7 +35,8 @@ const METHOD = { method: 'registerUser' };
 
 /**
  * What Rocket.Chat's `registerUser` decides from the settings before it creates anyone: registration off,
- * secret URL, required name, manual approval (which needs a reason), e-mail verification.
+ * secret URL, required name, manual approval (which needs a reason), e-mail verification. The password policy
+ * is checked after this (PasswordPolicyService).
  */
 export function decideRegistration(s: RegistrationSettings, form: RegistrationForm): RegistrationDecision {
   if (s.form === 'Disabled') {
@@ -44,13 +44,6 @@ export function decideRegistration(s: RegistrationSettings, form: RegistrationFo
   }
   if (s.form === 'Secret URL' && (!form.secret || !s.secretUrl || form.secret !== s.secretUrl)) {
     throw RcError.failure('error-user-registration-secret', 'User registration is only allowed via Secret URL', METHOD);
-  }
-  // Rocket.Chat's password policy refuses a blank password even when the policy itself is off
-  if (form.pass !== undefined && !form.pass.trim()) {
-    throw RcError.failure(
-      'error-password-policy-not-met',
-      "The password provided does not meet the server's password policy.",
-    );
   }
   const name = (form.name ?? '').trim();
   if (s.requireName && !name) {
@@ -69,16 +62,4 @@ export function decideRegistration(s: RegistrationSettings, form: RegistrationFo
     ...(s.manuallyApprove ? { reason } : {}),
     sendVerification: s.emailVerification,
   };
-}
-
-/** Rocket.Chat's `checkUsernameAvailability` list check (blocked names, case-insensitive). */
-export function isBlockedUsername(username: string, ...lists: (string | undefined)[]): boolean {
-  const lower = username.toLowerCase();
-  return lists.some((list) =>
-    String(list ?? '')
-      .split(',')
-      .map((n) => n.trim().toLowerCase())
-      .filter(Boolean)
-      .includes(lower),
-  );
 }

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { hashLoginToken } from '@app/auth';
 import { IUser, RegisterPayload, UserView } from '@app/contracts';
-import { randomSecret } from '@app/database';
 import { RcError } from '@app/envelope';
-import { exactInsensitive } from '../../common/regex';
 import { SettingsService } from '../../settings/settings.service';
 import { LIMITED_USER_FIELDS, stripSecrets } from '../user-fields';
 import { UsersService } from '../users.service';
-import { MailService } from '../../mail/mail.service';
-import { decideRegistration, isBlockedUsername } from './registration.rules';
+import { UserEmailsService } from '../emails/user-emails.service';
+import { PasswordPolicyService } from '../password-policy/password-policy.service';
+import { UsernamesService } from '../usernames.service';
+import { decideRegistration } from './registration.rules';
 import { UsersRepository } from '../../users/users.repository';
 
 const REGISTRATION_SETTINGS = [
@@ -18,15 +17,8 @@ const REGISTRATION_SETTINGS = [
   'Accounts_ManuallyApproveNewUsers',
   'Accounts_EmailVerification',
   'Accounts_Registration_Users_Default_Roles',
-  'Accounts_BlockedUsernameList',
-  'Accounts_SystemBlockedUsernameList',
   'Site_Url',
 ];
-
-/** `<Site_Url>/verify-email/<token>` (Meteor's `Accounts.urls.verifyEmail` without the hash). */
-export function verifyEmailUrl(siteUrl: string, token: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/verify-email/${token}`;
-}
 
 /**
  * users.register (Rocket.Chat's route + `registerUser` method): the registration settings decide whether and
@@ -41,22 +33,15 @@ export class RegistrationService {
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly settings: SettingsService,
-    private readonly mail: MailService,
+    private readonly emails: UserEmailsService,
+    private readonly usernames: UsernamesService,
+    private readonly passwordPolicy: PasswordPolicyService,
   ) {}
 
   async register(p: RegisterPayload): Promise<{ user: UserView }> {
-    if (p.caller) {
-      throw RcError.plain('Logged in users can not register again.');
-    }
     const s = await this.settings.getMany(REGISTRATION_SETTINGS);
-    if (
-      isBlockedUsername(
-        p.username,
-        s.Accounts_BlockedUsernameList as string,
-        s.Accounts_SystemBlockedUsernameList as string,
-      ) ||
-      (await this.users.exists({ username: exactInsensitive(p.username) }))
-    ) {
+    // a blocked name is refused with error-blocked-username, a taken one as unavailable
+    if (!(await this.usernames.isAvailable(p.username))) {
       throw RcError.plain('Username is already in use');
     }
     const decision = decideRegistration(
@@ -67,8 +52,9 @@ export class RegistrationService {
         manuallyApprove: s.Accounts_ManuallyApproveNewUsers === true,
         emailVerification: s.Accounts_EmailVerification === true,
       },
-      { pass: p.pass, name: p.name, secret: p.secret, reason: p.reason },
+      { name: p.name, secret: p.secret, reason: p.reason },
     );
+    await this.passwordPolicy.assert(p.pass);
     const email = p.email.trim().toLowerCase();
     if (email && (await this.users.exists({ 'emails.address': email }))) {
       throw RcError.failure('403', 'Email already exists.');
@@ -92,41 +78,19 @@ export class RegistrationService {
     if (decision.reason) {
       extra.reason = decision.reason;
     }
-    let verificationToken: string | undefined;
-    if (decision.sendVerification) {
-      verificationToken = randomSecret();
-      extra['services.email.verificationTokens'] = [
-        { token: hashLoginToken(verificationToken), address: email, when: new Date() },
-      ];
-    }
     if (Object.keys(extra).length) {
       await this.users.updateOne({ _id: created._id }, { $set: { ...extra, _updatedAt: new Date() } });
       user = (await this.users.findById(created._id)) ?? user;
     }
-    if (verificationToken) {
-      await this.queueVerification(created._id, decision.name, email, asString(s.Site_Url), verificationToken);
+    if (decision.sendVerification) {
+      try {
+        await this.emails.sendVerification(created._id, decision.name, email);
+      } catch (err) {
+        // Rocket.Chat ignores a failed verification e-mail: the user exists and may ask again
+        this.logger.error(`verification e-mail for ${created._id} not queued: ${(err as Error).message}`);
+      }
     }
     return { user: anonymousView(user) };
-  }
-
-  private async queueVerification(
-    userId: string,
-    name: string,
-    email: string,
-    siteUrl: string,
-    token: string,
-  ): Promise<void> {
-    try {
-      const content = await this.mail.render('Verification_Email_Subject', 'Verification_Email', {
-        name,
-        email,
-        Verification_Url: verifyEmailUrl(siteUrl, token),
-      });
-      await this.mail.enqueue({ to: email, ...content });
-    } catch (err) {
-      // Rocket.Chat ignores a failed verification e-mail: the user exists and may ask again
-      this.logger.error(`verification e-mail for ${userId} not queued: ${(err as Error).message}`);
-    }
   }
 }
 

@@ -1,9 +1,18 @@
 import { Controller } from '@nestjs/common';
-import { RawBodyPayload, RolesGetUsersInRolePayload, RolesPattern } from '@app/contracts';
+import {
+  RawBodyPayload,
+  RolesDeletePayload,
+  RolesGetUsersInRolePayload,
+  RolesPattern,
+  RolesRemoveUserFromRolePayload,
+} from '@app/contracts';
 import { Handles } from '@app/transport';
 import { UserRolesService } from './user-roles.service';
 
-/** roles.* that give users roles or list who holds one (the roles themselves are the authorization context's). */
+/**
+ * roles.* that give users roles, take them back, list who holds one, or delete a role nobody holds (the roles
+ * themselves are the authorization context's).
+ */
 @Controller()
 export class UserRolesController {
   constructor(private readonly userRoles: UserRolesService) {}
@@ -16,5 +25,15 @@ export class UserRolesController {
   @Handles(RolesPattern.GetUsersInRole)
   usersInRole(p: RolesGetUsersInRolePayload) {
     return this.userRoles.usersInRole(p);
+  }
+
+  @Handles(RolesPattern.Delete)
+  deleteRole(p: RolesDeletePayload) {
+    return this.userRoles.deleteRole(p);
+  }
+
+  @Handles(RolesPattern.RemoveUserFromRole)
+  removeUserFromRole(p: RolesRemoveUserFromRolePayload) {
+    return this.userRoles.removeUserFromRole(p);
   }
 }

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { FilterQuery } from 'mongoose';
-import { AuthUser, IRole, IUser, RawBodyPayload, RcEvent, RolesGetUsersInRolePayload, UserView } from '@app/contracts';
+import {
+  AuthUser,
+  IRole,
+  IUser,
+  RawBodyPayload,
+  RcEvent,
+  RolesDeletePayload,
+  RolesGetUsersInRolePayload,
+  RolesRemoveUserFromRolePayload,
+  UserView,
+} from '@app/contracts';
 import { RcError } from '@app/envelope';
 import { EventBus } from '@app/transport';
 import { AuthorizationService } from '../../authorization/authorization.service';
@@ -123,5 +133,66 @@ export class UserRolesService {
       this.users.count(filter),
     ]);
     return { users, total };
+  }
+
+  /** How many hold the role: users for a global role, room memberships for a room role. */
+  private async holders(role: IRole): Promise<number> {
+    return role.scope === 'Subscriptions'
+      ? this.subscriptions.count({ roles: role._id })
+      : this.users.count({ roles: role._id });
+  }
+
+  /** roles.delete (the route asks `access-permissions`): a role that is not protected and nobody holds. */
+  async deleteRole(p: RolesDeletePayload): Promise<Record<string, never>> {
+    const role = await this.authorization.findRole(p.roleId);
+    if (!role) {
+      throw RcError.failure('error-invalid-roleId', 'This role does not exist');
+    }
+    if (role.protected) {
+      throw RcError.failure('error-role-protected', 'Cannot delete a protected role');
+    }
+    if ((await this.holders(role)) > 0) {
+      throw RcError.failure('error-role-in-use', "Cannot delete role because it's in use");
+    }
+    await this.authorization.deleteRole(role._id);
+    return {};
+  }
+
+  /**
+   * roles.removeUserFromRole (the route asks `access-permissions`): a global role from the user, or a room
+   * role from the user's subscription to the room `scope`. The last admin stays.
+   */
+  async removeUserFromRole(p: RolesRemoveUserFromRolePayload): Promise<{ role: IRole }> {
+    if (!p.roleId && !p.roleName) {
+      throw RcError.plain('error-invalid-role-properties');
+    }
+    const user = await this.users.findOne({ username: p.username }, { _id: 1, username: 1 });
+    if (!user) {
+      throw RcError.failure('error-invalid-user', 'There is no user with this username');
+    }
+    const role = p.roleId
+      ? await this.authorization.findRoleById(p.roleId)
+      : await this.authorization.findRole(p.roleName as string);
+    if (!role) {
+      throw RcError.failure('error-invalid-roleId', 'This role does not exist');
+    }
+    if (!(await this.hasRole(user._id, role, p.scope))) {
+      throw RcError.failure('error-user-not-in-role', 'User is not in this role');
+    }
+    if (role._id === 'admin' && (await this.users.count({ roles: 'admin' })) === 1) {
+      throw RcError.failure('error-admin-required', 'You need to have at least one admin');
+    }
+    const now = new Date();
+    if (role.scope === 'Subscriptions') {
+      await this.subscriptions.updateOne(
+        { rid: p.scope, 'u._id': user._id },
+        { $pull: { roles: role._id }, $set: { _updatedAt: now } },
+      );
+      await this.events.publish(RcEvent.SubscriptionChanged, { rid: p.scope as string, userId: user._id });
+    } else {
+      await this.users.updateOne({ _id: user._id }, { $pull: { roles: role._id }, $set: { _updatedAt: now } });
+    }
+    await this.events.publish(RcEvent.UserChanged, { userId: user._id });
+    return { role };
   }
 }

@@ -1,8 +1,8 @@
 import type { AuthUser, TwoFactorInput } from '@app/contracts';
 
 /**
- * The second-factor check the users context needs (users.update, e-mail and password changes) and the auth
- * context provides (`TwoFactorService`): declared here so the users context does not depend on auth.
+ * The second-factor check lower contexts need (users.update, e-mail and password changes, settings changes)
+ * and the auth context provides (`TwoFactorService`): declared here so no lower context depends on auth.
  */
 export abstract class SecondFactorCheck {
   /**
