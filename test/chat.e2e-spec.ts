@@ -347,6 +347,26 @@ describe('POST /api/v1/chat.update', () => {
     expect(unknown.body.error).toBe('No message found with the id of "nope".');
   });
 
+  it('lets an admin who is not in a public channel edit there (edit-message, room access), not in a private group', async () => {
+    const admin = await adminHeaders();
+    const channel = await roomWithMembers(CHANNELS, 0);
+    const inChannel = await say(channel.owner.headers, channel.room._id, 'typo');
+    const edited = await post('chat.update', admin, {
+      roomId: channel.room._id,
+      msgId: inChannel._id,
+      text: 'fixed by an admin',
+    }).expect(200);
+    expect(edited.body.message).toEqual(expect.objectContaining({ _id: inChannel._id, msg: 'fixed by an admin' }));
+    const members = await get('channels.members', admin, { roomId: channel.room._id }).expect(200);
+    expect(members.body.total).toBe(1);
+    const group = await roomWithMembers(GROUPS, 0);
+    const inGroup = await say(group.owner.headers, group.room._id, 'private');
+    const refused = await post('chat.update', admin, { roomId: group.room._id, msgId: inGroup._id, text: 'x' }).expect(
+      400,
+    );
+    expect(refused.body).toEqual({ success: false, error: `No message found with the id of "${inGroup._id}".` });
+  });
+
   it('keeps the old text as history with Message_KeepHistory, and refuses edits after the block time', async () => {
     const { room, owner } = await roomWithMembers(CHANNELS, 0);
     const msg = await say(owner.headers, room._id, 'v1');

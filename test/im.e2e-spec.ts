@@ -348,15 +348,15 @@ describe('GET /api/v1/im.list and im.list.everyone', () => {
     await get('im.list', {}).expect(401);
   });
 
-  it('im.list.everyone: every DM for room administrators, only while the DM history endpoint is on', async () => {
+  it('im.list.everyone: every DM for room administrators (view-room-administration), whatever the DM history setting', async () => {
     const { a, room } = await directPair();
-    const off = await get('im.list.everyone', await adminHeaders()).expect(400);
-    expect(off.body.errorType).toBe('error-endpoint-disabled');
+    const query = { query: JSON.stringify({ _id: room._id }) };
+    // only im.messages.others depends on API_Enable_Direct_Message_History_EndPoint (off by default)
+    const res = await get('dm.list.everyone', await adminHeaders(), query).expect(200);
+    expect(res.body.ims.map((r: { _id: string }) => r._id)).toEqual([room._id]);
+    expect((await get('im.list.everyone', a.headers).expect(403)).body).toEqual(FORBIDDEN);
     await withSettings({ API_Enable_Direct_Message_History_EndPoint: true }, async () => {
-      const res = await get('dm.list.everyone', await adminHeaders(), {
-        query: JSON.stringify({ _id: room._id }),
-      }).expect(200);
-      expect(res.body.ims.map((r: { _id: string }) => r._id)).toEqual([room._id]);
+      expect((await get('im.list.everyone', await adminHeaders(), query).expect(200)).body.total).toBe(1);
       expect((await get('im.list.everyone', a.headers).expect(403)).body).toEqual(FORBIDDEN);
     });
   });

@@ -13,9 +13,41 @@ export type Caller = (typeof CALLERS)[number];
 /**
  * `ok` (2xx or a redirect), `401` (not logged in), `403` (a route permission, `unauthorized`), or Rocket.Chat's
  * 400 with its errorType (`400 error-action-not-allowed`), or with its error text when it has none
- * (`400 "error-invalid-role-properties"`).
+ * (`400 "error-invalid-role-properties"`); in an error text the fixtures' names and ids read `<room>`, `<rid>`,
+ * `<mid>`.
  */
 export type Outcome = 'ok' | 401 | 403 | `400 ${string}`;
+
+/** A message of the fixtures: its id and its room. */
+export interface MatrixMessage {
+  _id: string;
+  rid: string;
+}
+
+/** What a new room of the fixtures holds besides its owner (`owner`) and its moderator (`moderator`). */
+export interface FreshRoomOptions {
+  /** more members (usernames) */
+  members?: string[];
+  /** archived by its owner once made */
+  archived?: boolean;
+}
+
+/**
+ * Objects made anew for each caller, for the requests that change or remove what they act on (delete, archive,
+ * kick, leave, setType, rename, a message deleted, an invite removed...): no caller meets what an earlier caller
+ * did. Rooms are made like `room` and `group` (owned by `owner`, `moderator` a member with the room's moderator
+ * role), messages and invites by `owner`.
+ */
+export interface FreshFixtures {
+  channel(options?: FreshRoomOptions): Promise<Room>;
+  group(options?: FreshRoomOptions): Promise<Room>;
+  /** a group DM of `owner`, `moderator` and a new user, open for all three */
+  dm(): Promise<Room>;
+  /** a message of `owner` in `rid` (default: `room`) */
+  message(rid?: string): Promise<MatrixMessage>;
+  /** an invite token of `owner` to `rid` (default: a new channel) */
+  invite(rid?: string): Promise<string>;
+}
 
 /** What a request of the matrix may use. */
 export interface MatrixFixtures {
@@ -23,6 +55,20 @@ export interface MatrixFixtures {
   target: Session;
   /** a public channel: `owner` created it, `moderator` is a member with the room's moderator role */
   room: Room;
+  /** a private group with the same members and roles as `room` */
+  group: Room;
+  /** the direct message of `owner` and `moderator` */
+  dm: Room;
+  /** a message of `owner` in `room`, the parent of a thread (`moderator` replied in it) */
+  message: MatrixMessage;
+  /** a message of `owner` in `group` */
+  groupMessage: MatrixMessage;
+  /** a discussion of `room`, started by `owner` */
+  discussion: Room;
+  /** an invite token of `owner` to `room` */
+  invite: string;
+  /** the callers that are members of the rooms above */
+  members: { owner: Session; moderator: Session };
   /** the custom role (the `custom` caller's only role, with the one permission `create-user`) */
   customRole: Role;
   /** the caller (undefined for `anonymous`) */
@@ -32,8 +78,15 @@ export interface MatrixFixtures {
   /** the current roles of `view-statistics` (for a permissions.update that changes nothing) */
   viewStatisticsRoles: string[];
   unique(prefix: string): string;
+  /** an ISO date some time ago (for `since`, `updatedSince`, ...) */
+  since: string;
+  fresh: FreshFixtures;
   /** a call as the caller (to prepare what the request needs, e.g. a token to regenerate) */
   asCaller(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** a call as `owner` that must succeed (to prepare what the request acts on) */
+  asOwner(method: string, path: string, body?: unknown): Promise<Record<string, unknown>>;
+  /** work to do once the cell is answered (e.g. a default channel made by the request is removed again) */
+  afterwards(task: () => Promise<unknown>): void;
 }
 
 export interface MatrixEntry {
@@ -66,9 +119,18 @@ export function loggedIn(
   return all(outcome, { anonymous: 401, ...except });
 }
 
-/** Only these callers get `ok`; other logged-in callers get `refusal`; anonymous callers 401. */
-export function only(callers: Caller[], refusal: Outcome): Record<Caller, Outcome> {
+/** Only these callers get `ok`; other logged-in callers get `refusal` (unless named); anonymous callers 401. */
+export function only(
+  callers: Caller[],
+  refusal: Outcome,
+  except: Partial<Record<Caller, Outcome>> = {},
+): Record<Caller, Outcome> {
   return Object.fromEntries(
-    CALLERS.map((c) => [c, c === 'anonymous' ? 401 : callers.includes(c) ? 'ok' : refusal]),
+    CALLERS.map((c) => [c, except[c] ?? (c === 'anonymous' ? 401 : callers.includes(c) ? 'ok' : refusal)]),
   ) as Record<Caller, Outcome>;
+}
+
+/** The members of the fixture rooms (`owner`, `moderator`) get `ok`, other logged-in callers `refusal`. */
+export function members(refusal: Outcome, except: Partial<Record<Caller, Outcome>> = {}): Record<Caller, Outcome> {
+  return only(['owner', 'moderator'], refusal, except);
 }

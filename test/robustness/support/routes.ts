@@ -13,14 +13,30 @@ export const ROUTES: readonly RouteInfo[] = routeTable(GATEWAY_CONTROLLERS);
 /** `POST /api/v1/users.create` */
 export const routeKey = (route: Pick<RouteInfo, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
+/** Routes without a dotted namespace that belong to one, as the gateway's folders group them. */
+const UNDOTTED: Record<string, string> = {
+  findOrCreateInvite: 'invites',
+  listInvites: 'invites',
+  removeInvite: 'invites',
+  useInviteToken: 'invites',
+  validateInviteToken: 'invites',
+  directory: 'misc',
+  spotlight: 'misc',
+};
+
 /**
  * The API namespace a route belongs to: `users` for `/api/v1/users.create`, `channels` for
- * `/api/v1/channels.list`; routes without one (`login`, `me`, `/api/info`, `/avatar/:username`, `/health`)
- * belong to `general`.
+ * `/api/v1/channels.list`; the invite routes (`findOrCreateInvite`, `removeInvite/:_id`, ...) belong to `invites`,
+ * `directory` and `spotlight` to `misc`, other routes without one (`login`, `me`, `/api/info`,
+ * `/avatar/:username`, `/health`) to `general`.
  */
 export function namespaceOf(route: Pick<RouteInfo, 'path'>): string {
   const match = /^\/api\/v1\/([\w-]+)\.[\w.]+$/.exec(route.path);
-  return match ? match[1] : 'general';
+  if (match) {
+    return match[1];
+  }
+  const first = /^\/api\/v1\/(\w+)/.exec(route.path)?.[1];
+  return (first && UNDOTTED[first]) || 'general';
 }
 
 /** Names of the path parameters (`:username` → `username`). */

@@ -61,13 +61,16 @@ export class SendAccessService {
     return this.cache.get({ roomIdOrName: channel }, caller._id);
   }
 
-  /** Membership, blocked DMs, archived rooms, muted users, read-only rooms (`post-readonly` in the room). */
+  /**
+   * Rocket.Chat's validateRoomMessagePermissions: room access (a member, or `view-c-room` for a public channel,
+   * not membership itself), blocked DMs, archived rooms, muted users, read-only rooms (`post-readonly`).
+   */
   async assertCanSend(access: RoomAccess, caller: AuthUser): Promise<void> {
     const { room, subscription } = access;
-    if (!subscription) {
+    if (!subscription && !(room.t === 'c' && (await this.access.hasPermission(caller, null, 'view-c-room')))) {
       throw RcError.plain('error-not-allowed');
     }
-    if (subscription.blocked || subscription.blocker) {
+    if (subscription?.blocked || subscription?.blocker) {
       throw RcError.plain('room_is_blocked');
     }
     if (room.archived) {

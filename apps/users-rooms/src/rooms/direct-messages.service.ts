@@ -349,19 +349,14 @@ export class DirectMessagesService {
     return this.page({ t: 'd', _id: { $in: subs.map((s) => s.rid) } }, p.page);
   }
 
-  /** im.list.everyone: every DM of the server, for room administrators while the DM history endpoint is on. */
+  /**
+   * im.list.everyone: every DM of the server, for room administrators (`view-room-administration`; unlike
+   * im.messages.others, no setting gates it in any Rocket.Chat version).
+   */
   async listEveryone(p: ListPayload): Promise<Paged<'ims', RoomView>> {
-    await this.assertHistoryEndpoint('/api/v1/im.list.everyone');
     if (!(await this.authorization.hasPermission(p.caller.roles, 'view-room-administration'))) {
       throw RcError.forbidden();
     }
     return this.page({ ...(p.page.query ? reviveQuery(p.page.query) : {}), t: 'd' }, p.page);
-  }
-
-  /** `API_Enable_Direct_Message_History_EndPoint` (checked first, as Rocket.Chat does). */
-  async assertHistoryEndpoint(route: string): Promise<void> {
-    if (!(await this.settings.boolean('API_Enable_Direct_Message_History_EndPoint', false))) {
-      throw RcError.failure('error-endpoint-disabled', 'This endpoint is disabled', { route });
-    }
   }
 }
