@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { contextModule } from '../../../../test/int/context-module';
+import { AuthModule } from '../auth/auth.module';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { SettingsModule } from '../settings/settings.module';
 import { SUBSCRIPTIONS_COLLECTION, SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
@@ -27,7 +28,7 @@ describe(TrashRepository.name, () => {
   let sut: TrashRepository;
 
   beforeAll(async () => {
-    app = await contextModule([SettingsModule, AuthorizationModule, SubscriptionsModule]);
+    app = await contextModule([SettingsModule, AuthorizationModule, AuthModule, SubscriptionsModule]);
     subscriptions = app.get(SubscriptionsRepository);
     sut = app.get(TrashRepository);
   });
