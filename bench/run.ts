@@ -2,13 +2,19 @@
  * HTTP benchmark of the gateway: starts its own redis-server, an in-memory MongoDB-wire server and the five apps
  * (scripts/infra.ts), seeds a user, a channel and 200 messages, then measures with autocannon:
  *   baseline            a bare node:http server (own process) answering {"success":true}
+ *   nest baseline       a bare Nest-on-express app (own process), one guard-free GET
  *   GET /api/info       gateway + one users-rooms round trip, no auth
- *   chat.postMessage    authenticated write (gateway → chat service → Mongo)
- *   channels.history    authenticated read of 20 messages
+ *   GET users.info      authenticated read through users-rooms
+ *   chat.postMessage    authenticated write (gateway → chat service → Mongo), also spread over rooms/users and
+ *                       with mentions
+ *   channels.history    authenticated read of 20 messages, also spread
+ *   chat.search         a regular-expression search in the caller's room
  * Prints a table, writes bench/results/latest.json and exits non-zero when any scenario saw errors or non-2xx.
  *
  * Knobs: BENCH_DURATION (s per scenario, default 10), BENCH_CONNECTIONS (default 50), BENCH_WARMUP (s, default 2,
- * 0 = none), BENCH_REPLICAS (e.g. `chat=2,users-rooms=2`), BENCH_KEEP_LOGS=1 (keep the temp dir with the logs).
+ * 0 = none), BENCH_REPLICAS (e.g. `chat=2,users-rooms=2`), BENCH_KEEP_LOGS=1 (keep the temp dir with the logs),
+ * BENCH_SCENARIOS (names separated by `;`), BENCH_USERS / BENCH_ROOMS (the spread scenarios' size), BENCH_OUT (the
+ * result file's name), BENCH_PROFILE (apps to run under `--cpu-prof`, e.g. `gateway`).
  */
 import { ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,8 +137,9 @@ function loadSettings() {
         .map((x) => x.trim())
         .filter(Boolean) as App[],
       rooms: intEnv('BENCH_ROOMS', 100, 1),
+      /** scenario names separated by `;` (names hold commas: `POST chat.postMessage, spread`) */
       scenarios: (process.env.BENCH_SCENARIOS ?? '')
-        .split(',')
+        .split(';')
         .map((x) => x.trim())
         .filter(Boolean),
     };

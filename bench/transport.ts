@@ -167,6 +167,16 @@ function makeClient(mode: Mode, redisUrl: string): ClientProxy {
   });
 }
 
+/**
+ * One ping as each transport's callers make it: ours through `request()`, the promise path the gateway's RpcClient
+ * uses; the built-in client through `send()`, its only path (an Observable per call).
+ */
+function ping(client: ClientProxy, i: number): Promise<{ i: number }> {
+  return client instanceof RedisStreamsClient
+    ? (client.request('bench.ping', { i }, 5000) as Promise<{ i: number }>)
+    : firstValueFrom(client.send<{ i: number }>('bench.ping', { i }));
+}
+
 function askCpu(client: ClientProxy, replica: string, timeoutMs = 5000): Promise<BenchCpuReply> {
   return firstValueFrom(client.send<BenchCpuReply>(`bench.cpu.${replica}`, {}).pipe(timeout(timeoutMs)));
 }
@@ -252,7 +262,7 @@ async function load(
       const i = next++;
       const t0 = process.hrtime.bigint();
       try {
-        const reply = await firstValueFrom(client.send<{ i: number }>('bench.ping', { i }));
+        const reply = await ping(client, i);
         latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
         if (reply?.i !== i) {
           mismatches++;

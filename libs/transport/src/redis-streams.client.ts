@@ -38,6 +38,8 @@ export class RedisStreamsClient extends ClientProxy {
   /** subscribed to the reply channel: a request sent now gets its reply */
   private ready = false;
   private readonly clientId = randomUUID();
+  /** request ids are this client's id and a counter: unique across processes, without a UUID per call */
+  private seq = 0;
   /** this process's reply channel: subscribed while the process lives (the instance registry checks it) */
   readonly channel: string;
 
@@ -132,7 +134,7 @@ export class RedisStreamsClient extends ClientProxy {
 
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
     const pattern = this.normalizePattern(packet.pattern);
-    const id = randomUUID();
+    const id = `${this.clientId}:${(++this.seq).toString(36)}`;
     this.routingMap.set(id, callback);
     const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
     const deadline = String(Date.now() + this.options.timeoutMs);

@@ -42,6 +42,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private claimTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** entries handled in this turn of the event loop, acknowledged together (see `ack`) */
+  private acks: string[] = [];
+  private acked?: Promise<void>;
   private readonly stream: string;
   private readonly blockMs: number;
   /** requests handled by this replica since start (exposed for tests and metrics) */
@@ -215,10 +218,32 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     this.inFlight.set(entryId, p);
   }
 
+  /**
+   * Acknowledges and deletes a handled entry. The entries finished within one turn of the event loop go out
+   * as one XACK and one XDEL with all their ids (one write, one Redis command each, however many requests),
+   * instead of a pipeline per request. Resolves once Redis has them.
+   */
+  private ack(entryId: string): Promise<void> {
+    this.acks.push(entryId);
+    this.acked ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const ids = this.acks;
+        this.acks = [];
+        this.acked = undefined;
+        const writer = this.writer!;
+        // both commands are auto-pipelined into one write
+        void Promise.allSettled([
+          writer.xack(this.stream, this.options.service, ...ids),
+          writer.xdel(this.stream, ...ids),
+        ]).then(() => resolve());
+      }),
+    );
+    return this.acked;
+  }
+
   private async handle(entryId: string, entry: Partial<RequestEntry>, redelivered: boolean): Promise<void> {
     const writer = this.writer!;
-    const done = () =>
-      writer.pipeline().xack(this.stream, this.options.service, entryId).xdel(this.stream, entryId).exec();
+    const done = () => this.ack(entryId);
     if (!entry.pattern || !entry.id) {
       await done();
       return;
@@ -228,13 +253,12 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const handler = this.getHandlerByPattern(entry.pattern);
-    const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) =>
-      writer
-        .pipeline()
-        .publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true }))
-        .xack(this.stream, this.options.service, entryId)
-        .xdel(this.stream, entryId)
-        .exec();
+    // the reply is published before the entry is acknowledged: a replica that dies in between leaves the entry
+    // pending, and the caller (who has its reply) ignores the second one a redelivery would send
+    const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) => {
+      void writer.publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true })).catch(() => undefined);
+      return done();
+    };
     if (!handler) {
       if (entry.reply) {
         await reply({
@@ -276,8 +300,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     try {
-      const out$ = this.transformToObservable(await handler(data, ctx));
-      const response = await lastValueFrom(out$, { defaultValue: undefined });
+      // Nest's handlers answer a value or a promise (an observable only with interceptors): no RxJS per call
+      const out = await handler(data, ctx);
+      const response = isObservable(out) ? await lastValueFrom(out, { defaultValue: undefined }) : out;
       await reply({ response });
     } catch (err) {
       this.logFailure(entry.pattern, err);
