@@ -68,10 +68,10 @@ describe('GET /api/v1/settings.public', () => {
   });
 
   it('reports the value an unlicensed server applies for Enterprise settings', async () => {
-    await withSettings({ Message_Read_Receipt_Enabled: true }, async () => {
-      const res = await request().get('/api/v1/settings.public').query({ _id: 'Message_Read_Receipt_Enabled' });
+    await withSettings({ Layout_Login_Hide_Logo: true }, async () => {
+      const res = await request().get('/api/v1/settings.public').query({ _id: 'Layout_Login_Hide_Logo' });
       expect(res.body.settings).toEqual([
-        expect.objectContaining({ _id: 'Message_Read_Receipt_Enabled', value: false, enterprise: true }),
+        expect.objectContaining({ _id: 'Layout_Login_Hide_Logo', value: false, enterprise: true }),
       ]);
     });
   });

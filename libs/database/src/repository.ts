@@ -89,10 +89,13 @@ export abstract class MongoRepository<T extends { _id: string }> {
     return (await this.model.deleteMany(filter).exec()).deletedCount;
   }
 
-  async bulkWrite(ops: AnyBulkWriteOperation<T>[]): Promise<void> {
-    if (ops.length) {
-      await this.model.bulkWrite(ops as Parameters<Model<T>['bulkWrite']>[0]);
+  /** Runs the operations in order; answers the indexes of the operations that upserted a new document. */
+  async bulkWrite(ops: AnyBulkWriteOperation<T>[]): Promise<number[]> {
+    if (!ops.length) {
+      return [];
     }
+    const res = await this.model.bulkWrite(ops as Parameters<Model<T>['bulkWrite']>[0]);
+    return Object.keys(res.upsertedIds ?? {}).map(Number);
   }
 }
 

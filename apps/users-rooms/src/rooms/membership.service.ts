@@ -42,6 +42,30 @@ const userRef = (u: Pick<IUser, '_id' | 'username' | 'name'>): IUserRef => ({
   ...(u.name ? { name: u.name } : {}),
 });
 
+/** Users subscribed per bulk write, and announced side by side, when many join at once. */
+const JOIN_BATCH = 500;
+
+/** A new member's subscription: open, nothing unread, the room's names. */
+function newSubscription(room: RoomRefDoc, user: UserRef, now: Date, roles?: string[]) {
+  return {
+    _id: randomId(),
+    u: userRef(user),
+    rid: room._id,
+    t: room.t,
+    name: room.name,
+    fname: room.fname ?? room.name,
+    open: true,
+    alert: false,
+    unread: 0,
+    userMentions: 0,
+    groupMentions: 0,
+    ts: now,
+    ls: now,
+    _updatedAt: now,
+    ...(roles?.length ? { roles } : {}),
+  };
+}
+
 /**
  * Who is in a room: subscriptions created and removed (with the member count and Rocket.Chat's system messages
  * `uj`, `au`, `ul`, `ru`), invite, join (join codes), kick, leave (the last owner stays), addAll, open/close in the
@@ -81,25 +105,7 @@ export class MembershipService {
     const now = options.now ?? new Date();
     const res = await this.subscriptions.updateOne(
       { rid: room._id, 'u._id': user._id },
-      {
-        $setOnInsert: {
-          _id: randomId(),
-          u: userRef(user),
-          rid: room._id,
-          t: room.t,
-          name: room.name,
-          fname: room.fname ?? room.name,
-          open: true,
-          alert: false,
-          unread: 0,
-          userMentions: 0,
-          groupMentions: 0,
-          ts: now,
-          ls: now,
-          _updatedAt: now,
-          ...(options.roles?.length ? { roles: options.roles } : {}),
-        },
-      },
+      { $setOnInsert: newSubscription(room, user, now, options.roles) },
       { upsert: true },
     );
     if (!res.upserted) {
@@ -113,6 +119,42 @@ export class MembershipService {
     }
     await this.notifier.membershipChanged(room._id, [user._id]);
     return true;
+  }
+
+  /**
+   * Many users join at once (channels.addAll): their subscriptions in bulk writes of `JOIN_BATCH` upserts (a
+   * user already in the room is left as is), one counter update, and the `uj` messages and cache drops of the
+   * users that joined sent side by side, so a server with thousands of users answers within the call's time.
+   */
+  private async subscribeAll(room: RoomRefDoc, users: UserRef[], now: Date): Promise<void> {
+    const joined: UserRef[] = [];
+    for (let i = 0; i < users.length; i += JOIN_BATCH) {
+      const batch = users.slice(i, i + JOIN_BATCH);
+      const upserted = await this.subscriptions.bulkWrite(
+        batch.map((user) => ({
+          updateOne: {
+            filter: { rid: room._id, 'u._id': user._id },
+            update: { $setOnInsert: newSubscription(room, user, now) },
+            upsert: true,
+          },
+        })),
+      );
+      joined.push(...upserted.map((index) => batch[index]));
+    }
+    if (!joined.length) {
+      return;
+    }
+    await this.rooms.updateOne({ _id: room._id }, { $inc: { usersCount: joined.length }, $set: { _updatedAt: now } });
+    for (let i = 0; i < joined.length; i += JOIN_BATCH) {
+      const batch = joined.slice(i, i + JOIN_BATCH);
+      await Promise.all(
+        batch.map((user) => this.notifier.systemMessage(room._id, 'uj', user.username ?? '', userRef(user))),
+      );
+      await this.notifier.membershipChanged(
+        room._id,
+        batch.map((user) => user._id),
+      );
+    }
   }
 
   /** Removes a user's subscription and counts it; announces `ul` (left) or `ru` (removed by `by`). */
@@ -265,13 +307,9 @@ export class MembershipService {
     if (!(await this.can(room._id, p.caller, 'add-all-to-room'))) {
       throw RcError.failure('403', 'Access to Method Forbidden', { method: 'addAllToRoom' });
     }
-    const now = new Date();
     const filter: FilterQuery<IUser> = { username: { $exists: true }, ...(p.activeUsersOnly ? { active: true } : {}) };
-    for (const user of await this.users.find<UserRef>(filter, {
-      projection: { _id: 1, username: 1, name: 1, roles: 1 },
-    })) {
-      await this.subscribe(room, user, { announce: 'uj', now });
-    }
+    const users = await this.users.find<UserRef>(filter, { projection: { _id: 1, username: 1, name: 1, roles: 1 } });
+    await this.subscribeAll(room, users, new Date());
     return this.refreshed(kind, room);
   }
 

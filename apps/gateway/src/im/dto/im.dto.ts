@@ -61,10 +61,12 @@ export const ImFilesDto = Params({
 });
 export type ImFilesDto = Static<typeof ImFilesDto>;
 
-/** im.members: paged, with `status[]` and a `filter` on username/name */
+/** im.members: paged and sorted, with `status[]` and a `filter` on username/name (no `query`/`fields`, as the rooms') */
 export const ImMembersDto = Params({
   ...dmRef,
-  ...PagingParams,
+  offset: PagingParams.offset,
+  count: PagingParams.count,
+  sort: PagingParams.sort,
   status: Opt(Type.Union([Type.String(), Type.Array(Type.String())])),
   filter: Opt(Type.String()),
 });

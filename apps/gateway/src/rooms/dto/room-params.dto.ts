@@ -63,9 +63,14 @@ export const RoomTypeDto = RoomParams({ type: Opt(Type.String()) });
 export const RoomReadOnlyDto = RoomParams({ readOnly: Opt(Type.Boolean()) });
 export const RoomCustomFieldsDto = RoomParams({ customFields: Opt(AnyObject) });
 
-/** members: paged, with `status[]` and a `filter` on username/name */
+/**
+ * members: paged and sorted, with `status[]` and a `filter` on username/name. No `query`/`fields`: Rocket.Chat
+ * parses them here and applies neither, so they are refused rather than silently ignored.
+ */
 export const RoomMembersDto = RoomParams({
-  ...PagingParams,
+  offset: PagingParams.offset,
+  count: PagingParams.count,
+  sort: PagingParams.sort,
   status: Opt(Type.Union([Type.String(), Type.Array(Type.String())])),
   filter: Opt(Type.String()),
 });

@@ -44,7 +44,7 @@ describe('default settings', () => {
     });
     expect(byId.get('Livechat_title_color')).toMatchObject({ type: 'color', editor: 'color', public: true });
     expect(byId.get('SMTP_Test_Button')).toMatchObject({ type: 'action', packageValue: 'sendSMTPTestEmail' });
-    expect(byId.get('Message_Read_Receipt_Enabled')).toMatchObject({ enterprise: true, invalidValue: false });
+    expect(byId.get('Layout_Login_Hide_Logo')).toMatchObject({ enterprise: true, invalidValue: false });
     for (const id of ['FileUpload_MaxFileSize', 'Message_MaxAllowedSize', 'Threads_enabled', 'Livechat_enabled']) {
       expect([id, byId.get(id)?.public]).toEqual([id, true]);
     }

@@ -31,8 +31,6 @@ const SYSTEM_MESSAGE_TYPES = [
   ['user-added-room-to-team', 'Message_HideType_user_added_room_to_team'],
 ] as const;
 
-const readReceipts = { enterprise: { invalidValue: false, modules: ['message-read-receipt'] } };
-
 /** Message: what users may do with messages, their size, formats, embeds, auto-translation; threads, discussions. */
 export const MESSAGE_SETTINGS = group('Message', [
   section('Message_Attachments', [
@@ -46,8 +44,9 @@ export const MESSAGE_SETTINGS = group('Message', [
     int('Message_Audio_bitRate', 32, PUBLIC),
   ]),
   section('Read_Receipts', [
-    bool('Message_Read_Receipt_Enabled', false, { public: true, ...readReceipts }),
-    bool('Message_Read_Receipt_Store_Users', false, { public: true, ...readReceipts }),
+    // an Enterprise feature in Rocket.Chat; served here (chat.getMessageReadReceipts), so not marked Enterprise
+    bool('Message_Read_Receipt_Enabled', false, PUBLIC),
+    bool('Message_Read_Receipt_Store_Users', false, PUBLIC),
   ]),
   str('Message_CustomDomain_AutoLink', '', PUBLIC),
   bool('Message_AllowEditing', true, PUBLIC),
