@@ -1,4 +1,4 @@
-import { CustomTransportStrategy, RpcException, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, RpcException, Server } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { lastValueFrom, isObservable } from 'rxjs';
 import { patternsOf, ServiceName } from '@app/contracts';
@@ -42,6 +42,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private claimTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly handlerCache = new Map<string, MessageHandler>();
   /** entries handled in this turn of the event loop, acknowledged together (see `ack`) */
   private acks: string[] = [];
   private acked?: Promise<void>;
@@ -241,6 +242,21 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return this.acked;
   }
 
+  /**
+   * The handler of a pattern, looked up once per pattern: Nest's `getHandlerByPattern` first tries the pattern as
+   * JSON, so a plain string pattern costs a thrown SyntaxError (and its stack trace) on every call.
+   */
+  private handlerOf(pattern: string): MessageHandler | undefined {
+    let handler = this.handlerCache.get(pattern);
+    if (!handler) {
+      handler = this.getHandlers().get(pattern) ?? this.getHandlerByPattern(pattern) ?? undefined;
+      if (handler) {
+        this.handlerCache.set(pattern, handler); // only patterns that have a handler: the map stays bounded
+      }
+    }
+    return handler;
+  }
+
   private async handle(entryId: string, entry: Partial<RequestEntry>, redelivered: boolean): Promise<void> {
     const writer = this.writer!;
     const done = () => this.ack(entryId);
@@ -252,7 +268,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       await done(); // the caller has given up: do not run a request nobody waits for
       return;
     }
-    const handler = this.getHandlerByPattern(entry.pattern);
+    const handler = this.handlerOf(entry.pattern);
     // the reply is published before the entry is acknowledged: a replica that dies in between leaves the entry
     // pending, and the caller (who has its reply) ignores the second one a redelivery would send
     const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) => {

@@ -66,11 +66,9 @@ export class RoomMessagesService {
     if (!p.showThreadMessages) {
       filter.$or = [{ tmid: { $exists: false } }, { tshow: true }];
     }
-    const [messages, total] = await Promise.all([
-      this.messages.find(filter, { sort: { ts: -1 }, skip: p.offset, limit: p.count }),
-      this.messages.count(filter),
-    ]);
-    const result: HistoryResult = { messages, count: messages.length, offset: p.offset, total };
+    // Rocket.Chat's history answers the messages only (no count/offset/total): no count of the room per read
+    const messages = await this.messages.find(filter, { sort: { ts: -1 }, skip: p.offset, limit: p.count });
+    const result: HistoryResult = { messages };
     const ls = access.subscription?.ls ? new Date(access.subscription.ls) : undefined;
     if (p.unreads && ls) {
       const unreadFilter: FilterQuery<IMessage> = { rid, _hidden: { $ne: true }, ts: { $gt: ls, $lte: latest } };

@@ -126,11 +126,9 @@ export interface HistoryPayload extends RoomTargetPayload {
   showThreadMessages?: boolean;
 }
 
+/** Rocket.Chat's history answer: the messages, newest first (with `unreads`: the first unread and how many more). */
 export interface HistoryResult {
   messages: IMessage[];
-  count?: number;
-  offset?: number;
-  total?: number;
   unreadNotLoaded?: number;
   firstUnread?: IMessage;
 }
