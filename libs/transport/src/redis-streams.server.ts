@@ -272,7 +272,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     // the reply is published before the entry is acknowledged: a replica that dies in between leaves the entry
     // pending, and the caller (who has its reply) ignores the second one a redelivery would send
     const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) => {
-      void writer.publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true })).catch(() => undefined);
+      void writer
+        .publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true }))
+        .catch(() => undefined);
       return done();
     };
     if (!handler) {
