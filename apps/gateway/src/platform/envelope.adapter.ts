@@ -31,7 +31,7 @@ export class EnvelopeExpressAdapter extends ExpressAdapter {
     }
     // JSON written straight to the socket: what express's res.json would send, without its per-call work
     res.statusCode = status ?? 200;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Type', 'application/json'); // Rocket.Chat's exact header (platform/json-content-type.ts)
     res.end(JSON.stringify(payload));
     return undefined;
   }
