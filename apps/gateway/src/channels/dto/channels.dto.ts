@@ -1,6 +1,7 @@
 import type { RoomAddAllPayload, RoomDefaultPayload, RoomJoinCodePayload, RoomJoinPayload } from '@app/contracts';
 import { Feeds, Opt, PagingParams, Params, QueryFlag, RoomSelectorParams, Static, Type } from '@app/validation';
 import { RoomParams } from '../../rooms/dto/room-params.dto';
+import { RoomsCleanHistoryDto } from '../../rooms/dto/rooms.dto';
 
 /** channels.addAll */
 export const ChannelsAddAllDto = RoomParams({ activeUsersOnly: Opt(Type.Boolean()) });
@@ -26,19 +27,9 @@ export type ChannelsOnlineDto = Static<typeof ChannelsOnlineDto>;
 export const ChannelsGetIntegrationsDto = RoomParams({ includeAllPublicChannels: QueryFlag, ...PagingParams });
 export type ChannelsGetIntegrationsDto = Static<typeof ChannelsGetIntegrationsDto>;
 
-/** channels.cleanHistory: Rocket.Chat's rooms.cleanHistory parameters, on a channel */
-export const ChannelsCleanHistoryDto = RoomParams({
-  latest: Opt(Type.String()),
-  oldest: Opt(Type.String()),
-  inclusive: Opt(Type.Boolean()),
-  excludePinned: Opt(Type.Boolean()),
-  filesOnly: Opt(Type.Boolean()),
-  ignoreThreads: Opt(Type.Boolean()),
-  ignoreDiscussion: Opt(Type.Boolean()),
-  users: Opt(Type.Array(Type.String())),
-  limit: Opt(Type.Integer({ minimum: 0 })),
-});
-export type ChannelsCleanHistoryDto = Static<typeof ChannelsCleanHistoryDto>;
+/** channels.cleanHistory: Rocket.Chat's rooms.cleanHistory parameters (the same schema), on a channel */
+export const ChannelsCleanHistoryDto = RoomsCleanHistoryDto;
+export type ChannelsCleanHistoryDto = RoomsCleanHistoryDto;
 
 /** channels.getAllUserMentionsByChannel: `roomId`, offset/count/sort */
 export const ChannelsMentionsDto = Params({

@@ -15,22 +15,11 @@ import { AuthorizationService } from '../../authorization/authorization.service'
 import { escapeRegExp } from '../../common/regex';
 import { SettingsService } from '../../settings/settings.service';
 import { SubscriptionsRepository } from '../../subscriptions/subscriptions.repository';
-import { LIMITED_USER_FIELDS } from '../user-fields';
+import { LIMITED_USER_FIELDS, USERS_LIST_DEFAULT_FIELDS } from '../user-fields';
 import { UsersRepository } from '../users.repository';
 
-const LIST_BY_STATUS_FIELDS = {
-  name: 1,
-  username: 1,
-  emails: 1,
-  roles: 1,
-  status: 1,
-  active: 1,
-  avatarETag: 1,
-  lastLogin: 1,
-  type: 1,
-  reason: 1,
-  federated: 1,
-} as const;
+/** users.listByStatus: users.list's projection plus the deactivation reason and the federation flag */
+const LIST_BY_STATUS_FIELDS = { ...USERS_LIST_DEFAULT_FIELDS, reason: 1, federated: 1 } as const;
 
 const AUTOCOMPLETE_FIELDS = { name: 1, username: 1, nickname: 1, status: 1, avatarETag: 1 } as const;
 const AUTOCOMPLETE_LIMIT = 10;
