@@ -1,6 +1,6 @@
-import { BullModule } from '@nestjs/bull';
-import { DynamicModule, Module } from '@nestjs/common';
-import type { JobOptions } from 'bull';
+import { BullModule, getQueueToken } from '@nestjs/bull';
+import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
+import type { JobOptions, Queue } from 'bull';
 import { APP_ENV, SharedEnv } from '@app/config';
 
 /**
@@ -40,6 +40,52 @@ export class JobsModule {
 
   /** A queue of the calling context, with the default job options. */
   static queue(...names: string[]): DynamicModule {
-    return BullModule.registerQueue(...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })));
+    const queues = BullModule.registerQueue(...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })));
+    return {
+      module: JobsModule,
+      imports: [queues],
+      providers: [
+        {
+          provide: `jobs:workers-ready:${names.join(',')}`,
+          inject: names.map((name) => getQueueToken(name)),
+          useFactory: (...q: Queue[]) => new WorkersReady(q),
+        },
+      ],
+      exports: [queues],
+    };
   }
+}
+
+/** How long start-up waits for a worker's blocking connection before it goes on without it. */
+const WORKER_CONNECT_WAIT_MS = 5000;
+
+/**
+ * The app is up once its workers are: a queue with a processor opens a blocking connection and names it (Bull's
+ * `setWorkerName`, a promise nobody awaits). Closing the queue before that connection is open rejects the
+ * naming with `Connection is closed`, an unhandled rejection that kills the process. Waiting here at start-up
+ * (bounded) closes that window, and readiness then means the workers really listen.
+ */
+class WorkersReady implements OnApplicationBootstrap {
+  constructor(private readonly queues: Queue[]) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Bull's untyped internals: the processors set on the queue, and the worker's blocking client
+    const internals = this.queues as unknown as { handlers: object; bclient: Queue['client'] }[];
+    await Promise.all(internals.filter((q) => Object.keys(q.handlers).length).map((q) => connected(q.bclient)));
+  }
+}
+
+function connected(client: Queue['client']): Promise<void> {
+  if (client.status === 'ready') {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      client.off('ready', done).off('end', done);
+      resolve();
+    };
+    const timer = setTimeout(done, WORKER_CONNECT_WAIT_MS);
+    client.once('ready', done).once('end', done);
+  });
 }
