@@ -29,6 +29,20 @@ export function processCpuSeconds(pid: number | 'self'): number | undefined {
   }
 }
 
+/**
+ * Context switches of a process's main thread (the event loop), voluntary + involuntary: how often it was put to
+ * sleep or preempted. Per request, it shows how many wake-ups the work took. Undefined when unreadable.
+ */
+export function mainThreadSwitches(pid: number | 'self'): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const count = (name: string): number => Number(new RegExp(`^${name}:\\s*(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+    return count('voluntary_ctxt_switches') + count('nonvoluntary_ctxt_switches');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Machine-wide busy and idle CPU seconds (all CPUs summed) since boot. */
 export function systemCpuSeconds(): { busy: number; idle: number } | undefined {
   try {
@@ -46,21 +60,27 @@ export function systemCpuSeconds(): { busy: number; idle: number } | undefined {
 
 export interface CpuSnapshot {
   groups: Record<string, number>;
+  /** context switches of the group's main threads */
+  switches: Record<string, number>;
   system?: { busy: number; idle: number };
 }
 
 /** `groups`: group name → pids (or 'self'); a pid that cannot be read counts 0. */
 export function snapshot(groups: Record<string, (number | 'self')[]>): CpuSnapshot {
   const out: Record<string, number> = {};
+  const switches: Record<string, number> = {};
   for (const [name, pids] of Object.entries(groups)) {
     out[name] = pids.reduce<number>((sum, pid) => sum + (processCpuSeconds(pid) ?? 0), 0);
+    switches[name] = pids.reduce<number>((sum, pid) => sum + (mainThreadSwitches(pid) ?? 0), 0);
   }
-  return { groups: out, system: systemCpuSeconds() };
+  return { groups: out, switches, system: systemCpuSeconds() };
 }
 
 export interface CpuUsage {
   /** CPU seconds per group during the interval. */
   seconds: Record<string, number>;
+  /** context switches of the group's main threads during the interval */
+  switches: Record<string, number>;
   /** CPU seconds used by processes that are none of ours (includes the kernel's own work for us, e.g. loopback). */
   otherSeconds?: number;
   /** Share of the machine's CPU capacity that was busy, 0..100. */
@@ -69,18 +89,21 @@ export interface CpuUsage {
 
 export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
   const seconds: Record<string, number> = {};
+  const switches: Record<string, number> = {};
   let ours = 0;
   for (const name of Object.keys(after.groups)) {
     seconds[name] = Math.max(0, after.groups[name] - (before.groups[name] ?? 0));
+    switches[name] = Math.max(0, after.switches[name] - (before.switches[name] ?? 0));
     ours += seconds[name];
   }
   if (!before.system || !after.system) {
-    return { seconds };
+    return { seconds, switches };
   }
   const busy = after.system.busy - before.system.busy;
   const idle = after.system.idle - before.system.idle;
   return {
     seconds,
+    switches,
     otherSeconds: Math.max(0, busy - ours),
     machineBusyPct: busy + idle > 0 ? (100 * busy) / (busy + idle) : undefined,
   };

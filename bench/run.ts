@@ -20,7 +20,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   APPS,
   App,
@@ -126,6 +126,8 @@ function loadSettings() {
     return {
       duration: intEnv('BENCH_DURATION', 10, 1),
       connections: intEnv('BENCH_CONNECTIONS', 50, 1),
+      /** requests per second over all connections; 0: as fast as the system answers */
+      rate: intEnv('BENCH_RATE', 0, 0),
       warmup: intEnv('BENCH_WARMUP', 2, 0),
       replicas: parseReplicas(process.env.BENCH_REPLICAS),
       seedMessages: 200,
@@ -331,7 +333,12 @@ interface ScenarioResult {
   statusCodes: Record<string, number>;
   ratioToBaseline?: { requestsPerSec: number; latencyP50: number; latencyP99: number };
   /** Linux only: CPU seconds per process group during the measured run, and µs of CPU per completed request. */
-  cpu?: CpuUsage & { usPerRequest: Record<string, number>; otherPctOfMachine?: number };
+  cpu?: CpuUsage & {
+    usPerRequest: Record<string, number>;
+    /** context switches of the main threads per request: the wake-ups a request took */
+    switchesPerRequest: Record<string, number>;
+    otherPctOfMachine?: number;
+  };
 }
 
 /** Process groups whose CPU is accounted (filled in once everything runs). */
@@ -356,6 +363,7 @@ async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
     headers: s.headers,
     body: s.body,
     title: s.name,
+    ...(settings.rate > 0 ? { overallRate: settings.rate } : {}),
     ...(s.rotate ? { requests: [{ setupRequest: s.rotate }] } : {}),
   });
   try {
@@ -382,8 +390,10 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
     throw new Error('interrupted');
   }
   const usPerRequest: Record<string, number> = {};
+  const switchesPerRequest: Record<string, number> = {};
   for (const [name, sec] of Object.entries(usage.seconds)) {
     usPerRequest[name] = r.requests.total > 0 ? round((sec * 1e6) / r.requests.total, 0) : 0;
+    switchesPerRequest[name] = r.requests.total > 0 ? round(usage.switches[name] / r.requests.total, 2) : 0;
     usage.seconds[name] = round(sec, 3);
   }
   const capacity = cpus().length * r.duration;
@@ -419,10 +429,12 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
         ? undefined
         : {
             seconds: usage.seconds,
+            switches: usage.switches,
             otherSeconds: round(usage.otherSeconds ?? 0, 3),
             machineBusyPct: round(usage.machineBusyPct, 1),
             otherPctOfMachine: round(otherPctOfMachine ?? 0, 1),
             usPerRequest,
+            switchesPerRequest,
           },
   };
 }
@@ -464,25 +476,34 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
     return undefined;
   }
   const groups = Object.keys(cpuGroups).filter((g) => results.some((r) => (r.cpu?.usPerRequest[g] ?? 0) >= 0.5));
-  const head = ['scenario', 'busy %', 'other %', ...groups, 'apps+redis'];
-  const rows = results.map((r) => [
-    r.name,
+  const cpu = perProcessTable(results, ['busy %', 'other %', ...groups, 'apps+redis'], (r) => [
     fmt(r.cpu?.machineBusyPct ?? 0),
     fmt(r.cpu?.otherPctOfMachine ?? 0),
     ...groups.map((g) => fmt(r.cpu?.usPerRequest[g] ?? 0)),
     fmt(appsAndRedis(r)),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const wakeUps = perProcessTable(results, groups, (r) =>
+    groups.map((g) => (r.cpu?.switchesPerRequest[g] ?? 0).toFixed(2)),
+  );
   return [
     'CPU time per completed request, in µs, by process (busy %: the whole machine; other %: CPU of processes not',
     'started by this bench, as a share of the machine; apps+redis: the five apps and Redis together):',
     '',
-    line(head),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.map(line),
+    cpu,
+    '',
+    "Context switches of each process group's main threads per completed request (the wake-ups a request took):",
+    '',
+    wakeUps,
   ].join('\n');
+}
+
+function perProcessTable(results: ScenarioResult[], columns: string[], cells: (r: ScenarioResult) => string[]): string {
+  const head = ['scenario', ...columns];
+  const rows = results.map((r) => [r.name, ...cells(r)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (row: string[]): string =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -905,9 +926,9 @@ async function main(): Promise<number> {
     scenarios: results,
     ...(settings.profile.length ? { profiles } : {}),
   };
-  const outDir = join(repoRoot(), 'bench', 'results');
-  mkdirSync(outDir, { recursive: true });
-  const outFile = join(outDir, process.env.BENCH_OUT ?? 'latest.json');
+  // BENCH_OUT: a path relative to bench/results, or absolute
+  const outFile = resolve(repoRoot(), 'bench', 'results', process.env.BENCH_OUT ?? 'latest.json');
+  mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, await formatJson(outFile, `${JSON.stringify(report, null, 2)}\n`));
 
   process.stdout.write(
