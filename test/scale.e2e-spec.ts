@@ -352,5 +352,9 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
     for (const base of gw) {
       expect((await call(base, 'GET', '/health/ready')).status).toBe(200);
     }
+    // and a replica stopped right after still shuts down gracefully and promptly (its job queues reconnected too)
+    const stopping = Date.now();
+    await apps.kill('users-rooms', 1, 'SIGTERM');
+    expect(Date.now() - stopping).toBeLessThan(8000);
   });
 });

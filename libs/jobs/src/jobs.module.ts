@@ -1,5 +1,5 @@
 import { BullModule, getQueueToken } from '@nestjs/bull';
-import { DynamicModule, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
 import { APP_ENV, SharedEnv } from '@app/config';
 
@@ -30,11 +30,16 @@ export class JobsModule {
           inject: [APP_ENV],
           useFactory: (env: SharedEnv) => ({
             url: env.REDIS_URL,
+            // Bull's own default backs off to 20 s between attempts: after a Redis restart the queues would stay
+            // away for up to that long. Reconnect as every other connection does (ioredis' default, at most 2 s).
+            redis: { retryStrategy: (times: number) => Math.min(times * 50, 2000) },
             prefix: `${env.RC_REDIS_PREFIX}:bull`,
             defaultJobOptions: DEFAULT_JOB_OPTIONS,
           }),
         }),
       ],
+      providers: [Workers],
+      exports: [Workers],
     };
   }
 
@@ -46,9 +51,9 @@ export class JobsModule {
       imports: [queues],
       providers: [
         {
-          provide: `jobs:workers-ready:${names.join(',')}`,
-          inject: names.map((name) => getQueueToken(name)),
-          useFactory: (...q: Queue[]) => new WorkersReady(q),
+          provide: `jobs:workers:${names.join(',')}`,
+          inject: [Workers, ...names.map((name) => getQueueToken(name))],
+          useFactory: (workers: Workers, ...q: Queue[]) => new QueueWorkers(workers, q),
         },
       ],
       exports: [queues],
@@ -58,25 +63,58 @@ export class JobsModule {
 
 /** How long start-up waits for a worker's blocking connection before it goes on without it. */
 const WORKER_CONNECT_WAIT_MS = 5000;
+/** How long a shutdown waits for workers that are reconnecting (Redis came back a moment ago). */
+const WORKER_RECONNECT_WAIT_MS = 2500;
+
+/** Bull's untyped internals: the processors set on the queue, and the worker's blocking client. */
+type WorkerQueue = Queue & { handlers: object; bclient: Queue['client'] };
 
 /**
- * The app is up once its workers are: a queue with a processor opens a blocking connection and names it (Bull's
- * `setWorkerName`, a promise nobody awaits). Closing the queue before that connection is open rejects the
- * naming with `Connection is closed`, an unhandled rejection that kills the process. Waiting here at start-up
- * (bounded) closes that window, and readiness then means the workers really listen.
+ * Bull's worker connections, at start and at shutdown.
+ *
+ * Start: the app is up once its workers are. A queue with a processor opens a blocking connection and names it
+ * (Bull's `setWorkerName`, a promise nobody awaits). Closing the queue before that connection is open rejects the
+ * naming with `Connection is closed`, an unhandled rejection that kills the process. Waiting (bounded) closes that
+ * window, and readiness then means the workers really listen.
+ *
+ * Shutdown: Bull stops a worker by breaking its blocking read. A worker still reconnecting after a Redis restart
+ * has not sent that read yet; it sends it on reconnecting and Bull then waits the read's full 5 s timeout, queue
+ * after queue. Waiting (bounded, once for every queue of the app) for the workers to be connected first lets
+ * Bull break the read at once.
  */
-class WorkersReady implements OnApplicationBootstrap {
-  constructor(private readonly queues: Queue[]) {}
+@Injectable()
+class Workers implements BeforeApplicationShutdown {
+  private readonly queues = new Set<WorkerQueue>();
 
-  async onApplicationBootstrap(): Promise<void> {
-    // Bull's untyped internals: the processors set on the queue, and the worker's blocking client
-    const internals = this.queues as unknown as { handlers: object; bclient: Queue['client'] }[];
-    await Promise.all(internals.filter((q) => Object.keys(q.handlers).length).map((q) => connected(q.bclient)));
+  async started(queues: Queue[]): Promise<void> {
+    // the processors are set on the queues by now (Bull's explorer runs at module init)
+    const workers = (queues as WorkerQueue[]).filter((q) => Object.keys(q.handlers).length);
+    for (const q of workers) {
+      this.queues.add(q);
+    }
+    await Promise.all(workers.map((q) => connected(q.bclient, WORKER_CONNECT_WAIT_MS)));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues].map((q) => connected(q.bclient, WORKER_RECONNECT_WAIT_MS)));
   }
 }
 
-function connected(client: Queue['client']): Promise<void> {
-  if (client.status === 'ready') {
+/** The queues of one `JobsModule.queue(...)`: their workers counted in once the app has started. */
+class QueueWorkers implements OnApplicationBootstrap {
+  constructor(
+    private readonly workers: Workers,
+    private readonly queues: Queue[],
+  ) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.workers.started(this.queues);
+  }
+}
+
+/** Resolves once the client is ready, has ended, or after `waitMs`. */
+function connected(client: Queue['client'], waitMs: number): Promise<void> {
+  if (client.status === 'ready' || client.status === 'end') {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
@@ -85,7 +123,7 @@ function connected(client: Queue['client']): Promise<void> {
       client.off('ready', done).off('end', done);
       resolve();
     };
-    const timer = setTimeout(done, WORKER_CONNECT_WAIT_MS);
+    const timer = setTimeout(done, waitMs);
     client.once('ready', done).once('end', done);
   });
 }
