@@ -12,6 +12,7 @@ import {
 import { killApp, restartApp } from './helpers/processes';
 import { isFailureEnvelope, sendBytes, sendRaw } from './robustness/support/http';
 import { withSettings } from './helpers/settings';
+import { E2E_RATE_LIMIT } from './helpers/state';
 
 const JSON_TYPE = 'application/json';
 
@@ -114,7 +115,7 @@ describe('rate limiter', () => {
     const limit = Number(first.headers['x-ratelimit-limit']);
     const remaining = Number(first.headers['x-ratelimit-remaining']);
     const reset = Number(first.headers['x-ratelimit-reset']);
-    expect(limit).toBe(300);
+    expect(limit).toBe(E2E_RATE_LIMIT);
     expect(remaining).toBeLessThan(limit);
     expect(reset).toBeGreaterThan(Date.now());
     expect(reset).toBeLessThanOrEqual(Date.now() + 60_000);
@@ -207,9 +208,9 @@ describe('the rate limiter and paging follow their settings at once', () => {
       await new Promise((r) => setTimeout(r, left + 200));
       first = await hit().expect(200);
     }
-    expect(first.headers['x-ratelimit-limit']).toBe('300');
+    expect(first.headers['x-ratelimit-limit']).toBe(String(E2E_RATE_LIMIT));
     // calls already counted in this window (other specs may have used the route)
-    const used = 300 - Number(first.headers['x-ratelimit-remaining']);
+    const used = E2E_RATE_LIMIT - Number(first.headers['x-ratelimit-remaining']);
     await withSettings({ API_Enable_Rate_Limiter_Limit_Calls_Default: used + 2 }, async () => {
       const next = await hit().expect(200);
       expect(next.headers['x-ratelimit-limit']).toBe(String(used + 2));
@@ -225,7 +226,7 @@ describe('the rate limiter and paging follow their settings at once', () => {
       await hit().expect(429);
     });
     const back = await hit().expect(200);
-    expect(back.headers['x-ratelimit-limit']).toBe('300');
+    expect(back.headers['x-ratelimit-limit']).toBe(String(E2E_RATE_LIMIT));
   }, 60_000);
 
   it('API_Default_Count and API_Upper_Count_Limit', async () => {

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppsHandle, Proc, freePort, startApps, startMongo, startRedis } from '../scripts/infra';
-import { E2EState, stateFile, writeState } from './helpers/state';
+import { E2E_RATE_LIMIT, E2EState, stateFile, writeState } from './helpers/state';
 
 export interface E2EHandles {
   redis?: Proc;
@@ -63,9 +63,9 @@ export default async function globalSetup(): Promise<void> {
       ADMIN_USERNAME: admin.username,
       ADMIN_PASS: admin.password,
       ADMIN_EMAIL: admin.email,
-      // Rocket.Chat's default is 10 calls a minute per route and IP; the suite logs in more often than that
-      // from one IP, so the e2e limit is higher (rate-limit tests read the limit from the headers).
-      OVERWRITE_SETTING_API_Enable_Rate_Limiter_Limit_Calls_Default: '300',
+      // Rocket.Chat's default is 10 calls a minute per route and IP; the suite logs in far more often than that
+      // from one IP, so the e2e limit is higher (see E2E_RATE_LIMIT).
+      OVERWRITE_SETTING_API_Enable_Rate_Limiter_Limit_Calls_Default: String(E2E_RATE_LIMIT),
       // avatar URLs in the e2e tests point at a local server (the refusal of such addresses has unit tests)
       OVERWRITE_SETTING_Avatar_Allow_Private_Urls: 'true',
       // users.register allows 1 call a minute per IP in Rocket.Chat; raised so the suite can register several

@@ -20,7 +20,7 @@ import {
 import { Mailbox } from './helpers/mailbox';
 import { restartApp } from './helpers/processes';
 import { getSetting, setSetting, withSettings } from './helpers/settings';
-import { readState } from './helpers/state';
+import { E2E_RATE_LIMIT, readState } from './helpers/state';
 
 /** Rocket.Chat's message-less `API.v1.failure()` (with the empty `error` every failure here carries) */
 const FAILURE = { success: false, error: '' };
@@ -576,10 +576,10 @@ describe('behaviour follows settings without a restart', () => {
 
   it('OVERWRITE_SETTING_* wins again at the next start', async () => {
     const id = 'API_Enable_Rate_Limiter_Limit_Calls_Default';
-    expect(await getSetting(id)).toBe(300);
-    await setSetting(id, 299);
-    expect(await getSetting(id)).toBe(299);
+    expect(await getSetting(id)).toBe(E2E_RATE_LIMIT);
+    await setSetting(id, E2E_RATE_LIMIT - 1);
+    expect(await getSetting(id)).toBe(E2E_RATE_LIMIT - 1);
     await restartApp('users-rooms', 0);
-    expect(await getSetting(id)).toBe(300);
+    expect(await getSetting(id)).toBe(E2E_RATE_LIMIT);
   }, 90_000);
 });

@@ -7,6 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from '../../scripts/infra';
 
+/**
+ * Calls per route and minute from one address on the e2e stack (Rocket.Chat's default is 10). Every spec logs in
+ * from 127.0.0.1, and the short specs at the end of a run log in several hundred times within a minute, so this
+ * stays well above what the whole suite does; the rate-limit tests read it from here and from the headers.
+ */
+export const E2E_RATE_LIMIT = 1000;
+
 export interface E2EProcState {
   app: App;
   index: number;
