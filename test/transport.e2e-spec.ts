@@ -47,6 +47,16 @@ describe('Redis Streams transport', () => {
     return strategy;
   }
 
+  /**
+   * A server replies first and acknowledges (XACK + XDEL, batched per event-loop turn) just after: a caller holding
+   * its reply may look at the stream before the acknowledgement lands. Waits until nothing is in flight.
+   */
+  async function acknowledged(...strategies: RedisStreamsServer[]): Promise<void> {
+    for (let i = 0; i < 100 && strategies.some((s) => s.inFlightCount > 0); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
   function client(timeoutMs = 3000): RedisStreamsClient {
     return new RedisStreamsClient({ redisUrl, prefix, serviceOf: () => service, timeoutMs, maxLen: 10_000 });
   }
@@ -80,6 +90,8 @@ describe('Redis Streams transport', () => {
     expect(a.handledCount).toBeGreaterThan(0);
     expect(b.handledCount).toBeGreaterThan(0);
     // acknowledged and deleted: nothing pending, the stream does not grow
+    await acknowledged(a, b);
+    expect(a.inFlightCount + b.inFlightCount).toBe(0);
     expect(await redis.xlen(requestStream(prefix, service))).toBe(0);
     await c.close();
   });
@@ -145,7 +157,7 @@ describe('Redis Streams transport', () => {
   });
 
   it('acknowledges a malformed entry with an error reply instead of leaving it pending', async () => {
-    await startServer('a', 300);
+    const server = await startServer('a', 300);
     const sub = new Redis(redisUrl);
     const replyChannel = `${prefix}:reply:malformed`;
     const replies: string[] = [];
@@ -171,6 +183,7 @@ describe('Redis Streams transport', () => {
     expect(JSON.parse(replies[0])).toEqual(
       expect.objectContaining({ id: 'bad-1', err: expect.objectContaining({ status: 'error' }) }),
     );
+    await acknowledged(server);
     const pending = (await redis.xpending(requestStream(prefix, service), service)) as [number, ...unknown[]];
     expect(pending[0]).toBe(0);
     await sub.quit();
