@@ -34,7 +34,7 @@ describe('JobsModule (a queue with a worker)', () => {
     }
   });
 
-  it('reconnects after a Redis outage within 2 s, like every other connection (Bull alone would wait up to 20 s)', async () => {
+  it('backs off at most 2 s between reconnection attempts, like every other connection (Bull alone: up to 20 s)', async () => {
     const app = await contextModule([WorkerModule]);
     try {
       const queue = app.get<Queue>(getQueueToken(QUEUE));
