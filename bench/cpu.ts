@@ -17,16 +17,30 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
-/** utime + stime of a process (all its threads), in seconds; undefined when unreadable (gone, not Linux). */
-export function processCpuSeconds(pid: number | 'self'): number | undefined {
+/** utime + stime from a `stat` file of /proc, in seconds; undefined when unreadable (gone, not Linux). */
+function statCpuSeconds(file: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = readFileSync(file, 'utf8');
     // Field 2 (comm) is in parentheses and may hold spaces: count fields after the last ')'. Field 3 is at index 0.
     const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(rest[11]) + Number(rest[12])) / clockTicks();
   } catch {
     return undefined;
   }
+}
+
+/** utime + stime of a process (all its threads), in seconds; undefined when unreadable (gone, not Linux). */
+export function processCpuSeconds(pid: number | 'self'): number | undefined {
+  return statCpuSeconds(`/proc/${pid}/stat`);
+}
+
+/**
+ * utime + stime of a process's main thread (the event loop) alone, in seconds. The rest of the process's CPU is
+ * its helper threads: V8's optimising compiler and GC helpers, libuv's pool.
+ */
+export function mainThreadCpuSeconds(pid: number | 'self'): number | undefined {
+  const tid = pid === 'self' ? process.pid : pid;
+  return statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
 }
 
 /**
@@ -60,6 +74,8 @@ export function systemCpuSeconds(): { busy: number; idle: number } | undefined {
 
 export interface CpuSnapshot {
   groups: Record<string, number>;
+  /** CPU seconds of the group's main threads */
+  main: Record<string, number>;
   /** context switches of the group's main threads */
   switches: Record<string, number>;
   system?: { busy: number; idle: number };
@@ -68,17 +84,21 @@ export interface CpuSnapshot {
 /** `groups`: group name → pids (or 'self'); a pid that cannot be read counts 0. */
 export function snapshot(groups: Record<string, (number | 'self')[]>): CpuSnapshot {
   const out: Record<string, number> = {};
+  const main: Record<string, number> = {};
   const switches: Record<string, number> = {};
   for (const [name, pids] of Object.entries(groups)) {
     out[name] = pids.reduce<number>((sum, pid) => sum + (processCpuSeconds(pid) ?? 0), 0);
+    main[name] = pids.reduce<number>((sum, pid) => sum + (mainThreadCpuSeconds(pid) ?? 0), 0);
     switches[name] = pids.reduce<number>((sum, pid) => sum + (mainThreadSwitches(pid) ?? 0), 0);
   }
-  return { groups: out, switches, system: systemCpuSeconds() };
+  return { groups: out, main, switches, system: systemCpuSeconds() };
 }
 
 export interface CpuUsage {
   /** CPU seconds per group during the interval. */
   seconds: Record<string, number>;
+  /** CPU seconds per group's main threads during the interval (the rest went to helper threads) */
+  mainSeconds: Record<string, number>;
   /** context switches of the group's main threads during the interval */
   switches: Record<string, number>;
   /** CPU seconds used by processes that are none of ours (includes the kernel's own work for us, e.g. loopback). */
@@ -89,20 +109,23 @@ export interface CpuUsage {
 
 export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
   const seconds: Record<string, number> = {};
+  const mainSeconds: Record<string, number> = {};
   const switches: Record<string, number> = {};
   let ours = 0;
   for (const name of Object.keys(after.groups)) {
     seconds[name] = Math.max(0, after.groups[name] - (before.groups[name] ?? 0));
+    mainSeconds[name] = Math.min(seconds[name], Math.max(0, after.main[name] - (before.main[name] ?? 0)));
     switches[name] = Math.max(0, after.switches[name] - (before.switches[name] ?? 0));
     ours += seconds[name];
   }
   if (!before.system || !after.system) {
-    return { seconds, switches };
+    return { seconds, mainSeconds, switches };
   }
   const busy = after.system.busy - before.system.busy;
   const idle = after.system.idle - before.system.idle;
   return {
     seconds,
+    mainSeconds,
     switches,
     otherSeconds: Math.max(0, busy - ours),
     machineBusyPct: busy + idle > 0 ? (100 * busy) / (busy + idle) : undefined,

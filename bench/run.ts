@@ -337,6 +337,8 @@ interface ScenarioResult {
     usPerRequest: Record<string, number>;
     /** context switches of the main threads per request: the wake-ups a request took */
     switchesPerRequest: Record<string, number>;
+    /** CPU of the helper threads per request (V8's optimising compiler, GC helpers, libuv's pool), µs */
+    helperUsPerRequest: Record<string, number>;
     otherPctOfMachine?: number;
   };
 }
@@ -391,10 +393,14 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
   }
   const usPerRequest: Record<string, number> = {};
   const switchesPerRequest: Record<string, number> = {};
+  const helperUsPerRequest: Record<string, number> = {};
   for (const [name, sec] of Object.entries(usage.seconds)) {
+    const helperSec = sec - usage.mainSeconds[name];
     usPerRequest[name] = r.requests.total > 0 ? round((sec * 1e6) / r.requests.total, 0) : 0;
     switchesPerRequest[name] = r.requests.total > 0 ? round(usage.switches[name] / r.requests.total, 2) : 0;
+    helperUsPerRequest[name] = r.requests.total > 0 ? round((helperSec * 1e6) / r.requests.total, 0) : 0;
     usage.seconds[name] = round(sec, 3);
+    usage.mainSeconds[name] = round(usage.mainSeconds[name], 3);
   }
   const capacity = cpus().length * r.duration;
   const otherPctOfMachine =
@@ -429,12 +435,14 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
         ? undefined
         : {
             seconds: usage.seconds,
+            mainSeconds: usage.mainSeconds,
             switches: usage.switches,
             otherSeconds: round(usage.otherSeconds ?? 0, 3),
             machineBusyPct: round(usage.machineBusyPct, 1),
             otherPctOfMachine: round(otherPctOfMachine ?? 0, 1),
             usPerRequest,
             switchesPerRequest,
+            helperUsPerRequest,
           },
   };
 }
@@ -485,6 +493,9 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
   const wakeUps = perProcessTable(results, groups, (r) =>
     groups.map((g) => (r.cpu?.switchesPerRequest[g] ?? 0).toFixed(2)),
   );
+  // the apps only: a JVM's or Redis's work is not on its main thread
+  const apps = groups.filter((g) => (APPS as readonly string[]).includes(g));
+  const helpers = perProcessTable(results, apps, (r) => apps.map((g) => fmt(r.cpu?.helperUsPerRequest[g] ?? 0)));
   return [
     'CPU time per completed request, in µs, by process (busy %: the whole machine; other %: CPU of processes not',
     'started by this bench, as a share of the machine; apps+redis: the five apps and Redis together):',
@@ -494,6 +505,11 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
     "Context switches of each process group's main threads per completed request (the wake-ups a request took):",
     '',
     wakeUps,
+    '',
+    "Of the apps' CPU per request above, µs spent in helper threads (V8 compiling optimised code, GC helpers); high",
+    'while a process still warms up (BENCH_WARMUP):',
+    '',
+    helpers,
   ].join('\n');
 }
 
