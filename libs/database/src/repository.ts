@@ -1,4 +1,20 @@
-import type { AnyBulkWriteOperation, FilterQuery, Model, ProjectionType, QueryOptions, UpdateQuery } from 'mongoose';
+import type {
+  AnyBulkWriteOperation,
+  FilterQuery,
+  Model,
+  mongo,
+  ProjectionType,
+  QueryOptions,
+  UpdateQuery,
+} from 'mongoose';
+
+/**
+ * `asIs`: through the driver, without mongoose's casting, defaults, hooks and per-query set-up. For hot paths
+ * whose filters and updates are already typed (ids as strings, dates as `Date`) and that upsert nothing.
+ */
+export interface AsIs {
+  asIs?: boolean;
+}
 
 export interface FindOptions<T> {
   sort?: Record<string, 1 | -1>;
@@ -14,6 +30,11 @@ export interface FindOptions<T> {
  */
 export abstract class MongoRepository<T extends { _id: string }> {
   protected constructor(protected readonly model: Model<T>) {}
+
+  /** The driver's collection, for writes `asIs`. */
+  protected get collection(): mongo.Collection<T> {
+    return this.model.collection as unknown as mongo.Collection<T>;
+  }
 
   findById<R = T>(id: string, projection?: ProjectionType<T>): Promise<R | null> {
     return this.model.findById(id, projection).lean<R>().exec();
@@ -69,8 +90,15 @@ export abstract class MongoRepository<T extends { _id: string }> {
   findOneAndUpdate<R = T>(
     filter: FilterQuery<T>,
     update: UpdateQuery<T>,
-    options: { projection?: ProjectionType<T>; upsert?: boolean; returnNew?: boolean } = {},
+    options: { projection?: ProjectionType<T>; upsert?: boolean; returnNew?: boolean } & AsIs = {},
   ): Promise<R | null> {
+    if (options.asIs) {
+      return this.collection.findOneAndUpdate(filter as mongo.Filter<T>, update, {
+        projection: options.projection as mongo.Document | undefined,
+        upsert: options.upsert,
+        returnDocument: options.returnNew === false ? 'before' : 'after',
+      }) as Promise<R | null>;
+    }
     return this.model
       .findOneAndUpdate(filter, update, {
         projection: options.projection,
@@ -90,11 +118,13 @@ export abstract class MongoRepository<T extends { _id: string }> {
   }
 
   /** Runs the operations in order; answers the indexes of the operations that upserted a new document. */
-  async bulkWrite(ops: AnyBulkWriteOperation<T>[]): Promise<number[]> {
+  async bulkWrite(ops: AnyBulkWriteOperation<T>[], options: AsIs = {}): Promise<number[]> {
     if (!ops.length) {
       return [];
     }
-    const res = await this.model.bulkWrite(ops as Parameters<Model<T>['bulkWrite']>[0]);
+    const res = options.asIs
+      ? await this.collection.bulkWrite(ops as mongo.AnyBulkWriteOperation<T>[], { ordered: true })
+      : await this.model.bulkWrite(ops as Parameters<Model<T>['bulkWrite']>[0]);
     return Object.keys(res.upsertedIds ?? {}).map(Number);
   }
 }
