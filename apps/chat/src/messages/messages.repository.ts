@@ -12,6 +12,15 @@ export class MessagesRepository extends MongoRepository<IMessage> {
     super(model);
   }
 
+  /**
+   * A new message, as chat built it (complete and typed). Written with the driver: mongoose's `create()` would
+   * hydrate a document, validate it and build `save()`'s guard error on every post, only to write the same
+   * fields. Undefined fields are left out, as mongoose leaves them; `msg` is never absent (Rocket.Chat's `''`).
+   */
+  override async insert(doc: IMessage): Promise<void> {
+    await this.collection.insertOne({ ...doc, msg: doc.msg ?? '' }, { ignoreUndefined: true });
+  }
+
   /** A thread reply was stored: Rocket.Chat's updateRepliesByThreadId on the parent. */
   async addThreadReply(tmid: string, replies: string[], ts: Date): Promise<void> {
     await this.updateOne(

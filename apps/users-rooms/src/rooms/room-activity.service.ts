@@ -36,7 +36,8 @@ export class RoomActivityService {
   /**
    * After a message is stored: the room's count and last message; the other members' `alert`/`open`, `unread`
    * (every message in DMs, mentions elsewhere), `userMentions`/`groupMentions`; thread followers' `tunread`;
-   * the sender's `ls`. One bulk write for the subscriptions.
+   * the sender's `ls`. One bulk write for the subscriptions. Every post comes this way, so the writes go to the
+   * driver as they are (`asIs`).
    */
   async onMessageSent(e: MessageSentEvent): Promise<void> {
     if (!(await this.firstTime(`rc:msg-sent:${e.messageId}`))) {
@@ -59,7 +60,7 @@ export class RoomActivityService {
         $inc: { msgs: 1 },
         $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: now },
       },
-      { projection: { t: 1 } },
+      { projection: { t: 1 }, asIs: true },
     );
     if (!room) {
       return;
@@ -96,7 +97,7 @@ export class RoomActivityService {
     }
     // the sender has read the room up to its own message
     ops.push(updateOne({ rid: e.rid, 'u._id': e.userId }, { $set: { ls: ts, open: true, _updatedAt: now } }));
-    await this.subscriptions.bulkWrite(ops);
+    await this.subscriptions.bulkWrite(ops, { asIs: true });
     if (e.tmid) {
       await this.threadUnread(e, now);
     }
@@ -123,7 +124,7 @@ export class RoomActivityService {
         ),
       );
     }
-    await this.subscriptions.bulkWrite(ops);
+    await this.subscriptions.bulkWrite(ops, { asIs: true });
   }
 
   /** An edited message that is the room's last message is shown edited there too. */
