@@ -7,7 +7,6 @@ export const RcEvent = {
   TokensRevoked: 'user.tokensRevoked',
   PermissionsChanged: 'permissions.changed',
   SettingsChanged: 'settings.changed',
-  MessageSent: 'message.sent',
   RoomChanged: 'room.changed',
   SubscriptionChanged: 'subscription.changed',
 } as const;
@@ -17,7 +16,6 @@ export interface RcEventPayloads {
   [RcEvent.TokensRevoked]: { userId: string; hashedTokens?: string[] };
   [RcEvent.PermissionsChanged]: { ids?: string[] };
   [RcEvent.SettingsChanged]: { ids: string[] };
-  [RcEvent.MessageSent]: { rid: string; messageId: string };
   /** anything chat's room-access cache holds about the room changed (type, name, flags, deletion) */
   [RcEvent.RoomChanged]: { rid: string };
   /** a user's membership of a room changed (joined, left, roles, muted) */

@@ -164,6 +164,17 @@ export class RedisStreamsClient extends ClientProxy {
     return () => this.routingMap.delete(id);
   }
 
+  /**
+   * One event as a promise, without the Observable that `ClientProxy.emit` builds around each one: the path a
+   * service's post takes to users-rooms. Resolves once Redis has the entry.
+   */
+  async event(pattern: string, data: unknown): Promise<void> {
+    if (!this.ready) {
+      await this.connect();
+    }
+    await this.dispatchEvent({ pattern, data });
+  }
+
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
     const pattern = this.normalizePattern(packet.pattern);
     const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));

@@ -1,6 +1,5 @@
 import { PayloadOf, RcPattern, ResultOf, serviceOf } from '@app/contracts';
 import { RcError, RemoteServiceError } from '@app/envelope';
-import { firstValueFrom } from 'rxjs';
 import { RedisStreamsClient, RpcTimeoutError } from './redis-streams.client';
 
 export interface RpcClientOptions {
@@ -51,7 +50,7 @@ export class RpcClient {
 
   /** Fire-and-forget to exactly one replica of the owning service (queued in its stream). */
   async emit<P extends RcPattern>(pattern: P, payload: PayloadOf<P>): Promise<void> {
-    await firstValueFrom(this.proxy.emit(pattern, payload), { defaultValue: undefined });
+    await this.proxy.event(pattern, payload);
   }
 }
 

@@ -6,13 +6,12 @@ import {
   OutgoingMessageFields,
   PostMessagePayload,
   PostMessageResult,
-  RcEvent,
   SendMessagePayload,
 } from '@app/contracts';
 import { isDuplicateKey } from '@app/database';
 import { Errors, RcError } from '@app/envelope';
 import { SettingsReader } from '@app/settings';
-import { EventBus, RpcClient } from '@app/transport';
+import { RpcClient } from '@app/transport';
 import type { RoomAccess } from '../room-access/room-access.service';
 import { SendAccessService, SendTarget } from '../room-access/send-access.service';
 import { MessageComposer } from './message-composer.service';
@@ -46,7 +45,6 @@ export class MessagesService {
     private readonly send: SendAccessService,
     private readonly composer: MessageComposer,
     private readonly rpc: RpcClient,
-    private readonly events: EventBus,
     private readonly settings: SettingsReader,
   ) {}
 
@@ -130,7 +128,7 @@ export class MessagesService {
 
   /**
    * Stores a message in a room the caller may send to (Rocket.Chat's sendMessage): thread rules, mentions,
-   * channel links, links; then the room and its members follow (durable event) and every replica hears of it.
+   * channel links, links; then the room and its members follow (durable event).
    */
   async store(access: RoomAccess, caller: AuthUser, input: NewMessage): Promise<IMessage> {
     const rid = access.room._id;
@@ -205,7 +203,6 @@ export class MessagesService {
         : {}),
       ...(tmid && input.tshow ? { tshow: true } : {}),
     });
-    void this.events.publish(RcEvent.MessageSent, { rid, messageId: stored._id }).catch(() => undefined);
     return stored;
   }
 
