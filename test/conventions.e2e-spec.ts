@@ -1,4 +1,5 @@
 /** Cross-cutting conventions: envelopes, unknown routes, rate limiter, a service going away and coming back. */
+import { connect } from 'node:net';
 import {
   adminHeaders,
   createChannel,
@@ -57,6 +58,44 @@ describe('envelopes and routing', () => {
     // the gateway still answers on new connections
     expect((await sendRaw(gatewayUrl(), { method: 'GET', path: '/api/info' })).status).toBe(200);
   });
+
+  it('keeps an idle keep-alive connection open past 60 s load balancers, and says so', async () => {
+    const url = new URL(gatewayUrl());
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (received += chunk));
+    // resolves with the next whole answer on the socket (headers, then Content-Length bytes of body)
+    const nextAnswer = async (): Promise<string> => {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        const end = received.indexOf('\r\n\r\n');
+        const length = /\r\ncontent-length: (\d+)\r\n/i.exec(received.slice(0, end + 2));
+        if (end >= 0 && length && received.length >= end + 4 + Number(length[1])) {
+          const answer = received.slice(0, end + 4 + Number(length[1]));
+          received = received.slice(answer.length);
+          return answer;
+        }
+        if (socket.destroyed || Date.now() > deadline) {
+          return `no answer (${socket.destroyed ? 'closed' : 'timed out'})`;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const ask = 'GET /api/info HTTP/1.1\r\nHost: e2e\r\nConnection: keep-alive\r\n\r\n';
+    try {
+      socket.write(ask);
+      const first = await nextAnswer();
+      expect(first).toMatch(/^HTTP\/1\.1 200 /);
+      expect(first).toMatch(/\r\nKeep-Alive: timeout=65\r\n/i);
+      // longer than node's default of 5 s, after which the connection used to be closed under the client
+      await new Promise((resolve) => setTimeout(resolve, 5500));
+      socket.write(ask);
+      expect(await nextAnswer()).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      socket.destroy();
+    }
+  }, 15000);
 
   it('accepts form-encoded bodies', async () => {
     const headers = await adminHeaders();

@@ -4,6 +4,7 @@
  * was acknowledged; Redis restarting is survived; the rate limit is shared by the gateways.
  */
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -326,6 +327,32 @@ describe('scale-out: 2 gateways, 2 replicas of every service', () => {
     expect(texts).toHaveLength(400);
     expect(duplicates(texts)).toEqual([]);
     await apps.restart('chat', 1);
+  });
+
+  it('SIGTERM of a gateway mid-request on a keep-alive connection: it answers, closes the connection and exits', async () => {
+    const url = new URL(gw[1]);
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let received = '';
+    let closedAt = 0;
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('close', () => (closedAt = Date.now()));
+    const body = JSON.stringify({ user: 'admin', password: 'scale-pass' });
+    const head = `POST /api/v1/login HTTP/1.1\r\nHost: scale\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${String(body.length)}\r\n\r\n`;
+    // half the body now, the rest once the shutdown has begun: the request is in flight when SIGTERM arrives
+    socket.write(head + body.slice(0, 10));
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    const exited = apps.kill('gateway', 1, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    socket.write(body.slice(10));
+    await exited;
+    // not after the 65 s keep-alive timeout, nor after SHUTDOWN_TIMEOUT_MS (15 s) has cut the shutdown short
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(received).toMatch(/^HTTP\/1\.1 200 [\s\S]*"authToken":"[^"]+"/);
+    expect(closedAt).toBeGreaterThan(0);
+    socket.destroy();
+    await apps.restart('gateway', 1);
+    expect((await call(gw[1], 'GET', '/api/info')).status).toBe(200);
   });
 
   it('survives a Redis restart: the apps reconnect and serve again without a restart of their own', async () => {

@@ -41,7 +41,11 @@ async function bootstrap(): Promise<void> {
   app.useBodyParser('urlencoded', { extended: true, limit: '10mb' });
   app.enableShutdownHooks();
   installShutdownTimeout(env.SHUTDOWN_TIMEOUT_MS);
-  answerClientErrorsInEnvelope(app.getHttpServer());
+  const server = app.getHttpServer();
+  answerClientErrorsInEnvelope(server);
+  server.keepAliveTimeout = env.HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  // a request's headers may take as long as an idle connection is kept (node's default is 60 s)
+  server.headersTimeout = Math.max(60000, env.HTTP_KEEP_ALIVE_TIMEOUT_MS + 1000);
   await app.listen(env.PORT, env.HOST);
   EnvelopeExceptionFilter.allowedMethods = routeMethods();
   new Logger('gateway').log(`gateway listening on ${await app.getUrl()}`);

@@ -41,6 +41,12 @@ export const gatewayEnvSpec = {
    * the cluster), so a client reaching the gateway directly cannot pick its own IP. `true` / `false` as usual.
    */
   TRUST_PROXY: str({ default: 'loopback, linklocal, uniquelocal' }),
+  /**
+   * How long an idle keep-alive connection stays open. Above the idle timeout of the load balancers in front
+   * (60 s on most), so that the balancer, not the gateway, closes an idle connection: a gateway closing first
+   * races the balancer's next request on it, which then fails (a 502, or a reset at the client).
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: num({ default: 65000 }),
 };
 
 export const serviceEnvSpec = {

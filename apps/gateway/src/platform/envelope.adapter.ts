@@ -1,6 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { Response } from 'express';
+import type { Server } from 'node:http';
 import { successEnvelope } from '@app/envelope';
 import type { RouteInfo } from './route-table';
 
@@ -34,5 +35,18 @@ export class EnvelopeExpressAdapter extends ExpressAdapter {
     res.setHeader('Content-Type', 'application/json'); // Rocket.Chat's exact header (platform/json-content-type.ts)
     res.end(JSON.stringify(payload));
     return undefined;
+  }
+
+  /**
+   * On shutdown, a kept-alive connection closes as soon as it is idle: node's `close()` closes those idle at that
+   * moment, but one whose answer is still being written would stay open for the whole keep-alive timeout
+   * (HTTP_KEEP_ALIVE_TIMEOUT_MS, 65 s) and hold the shutdown until SHUTDOWN_TIMEOUT_MS cut it short.
+   */
+  override close(): Promise<unknown> | undefined {
+    const server = this.getHttpServer() as Server | undefined;
+    if (server) {
+      server.keepAliveTimeout = 1;
+    }
+    return super.close();
   }
 }
