@@ -1,5 +1,14 @@
-import { bool, cleanEnv, num, str, url } from 'envalid';
+import { bool, cleanEnv, EnvError, makeValidator, num, str, url } from 'envalid';
 import { hostname } from 'node:os';
+
+/** A whole number of milliseconds, at least 1 (a timeout of 0 or less would mean none, or a nonsensical one). */
+const positiveMs = makeValidator<number>((input: string) => {
+  const value = Number(input);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new EnvError(`expected a whole number of milliseconds of at least 1, got "${input}"`);
+  }
+  return value;
+});
 
 /** Keys every app reads: where Redis and MongoDB are, how the transport behaves. */
 export const sharedEnvSpec = {
@@ -46,7 +55,7 @@ export const gatewayEnvSpec = {
    * (60 s on most), so that the balancer, not the gateway, closes an idle connection: a gateway closing first
    * races the balancer's next request on it, which then fails (a 502, or a reset at the client).
    */
-  HTTP_KEEP_ALIVE_TIMEOUT_MS: num({ default: 65000 }),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveMs({ default: 65000 }),
 };
 
 export const serviceEnvSpec = {
