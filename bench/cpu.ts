@@ -4,7 +4,7 @@
  * the rest of the machine (other people's builds and tests) used meanwhile.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | undefined;
 
@@ -57,6 +57,40 @@ export function mainThreadSwitches(pid: number | 'self'): number | undefined {
   }
 }
 
+/** A thread's name without its number: `GC Thread#3` → `GC Thread`, `pool-2-thread-1` → `pool-2-thread`. */
+export function threadKind(comm: string): string {
+  return comm.replace(/[#-]?\d+$/, '') || comm;
+}
+
+/**
+ * utime + stime of a process's threads by kind, in seconds: the thread's name with its number left out, e.g. a JVM's
+ * `GC Thread#`, `C2 CompilerThre` (names are cut at 15 characters) or `nioEventLoopGro`. Node names every thread
+ * `node`, so this tells only other runtimes' threads apart. Empty when unreadable.
+ */
+export function threadCpuByKind(pid: number | 'self'): Record<string, number> {
+  const out: Record<string, number> = {};
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    let comm: string;
+    try {
+      comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    } catch {
+      continue; // the thread has ended
+    }
+    const sec = statCpuSeconds(`/proc/${pid}/task/${tid}/stat`);
+    if (sec !== undefined) {
+      const kind = threadKind(comm);
+      out[kind] = (out[kind] ?? 0) + sec;
+    }
+  }
+  return out;
+}
+
 /** Machine-wide busy and idle CPU seconds (all CPUs summed) since boot. */
 export function systemCpuSeconds(): { busy: number; idle: number } | undefined {
   try {
@@ -78,20 +112,35 @@ export interface CpuSnapshot {
   main: Record<string, number>;
   /** context switches of the group's main threads */
   switches: Record<string, number>;
+  /** CPU seconds by thread kind, for the groups asked for (see `threadCpuByKind`) */
+  threads: Record<string, Record<string, number>>;
   system?: { busy: number; idle: number };
 }
 
-/** `groups`: group name → pids (or 'self'); a pid that cannot be read counts 0. */
-export function snapshot(groups: Record<string, (number | 'self')[]>): CpuSnapshot {
+/**
+ * `groups`: group name → pids (or 'self'); a pid that cannot be read counts 0. `byThreadKind`: the groups whose
+ * threads are also added up by kind.
+ */
+export function snapshot(groups: Record<string, (number | 'self')[]>, byThreadKind: string[] = []): CpuSnapshot {
   const out: Record<string, number> = {};
   const main: Record<string, number> = {};
   const switches: Record<string, number> = {};
+  const threads: Record<string, Record<string, number>> = {};
   for (const [name, pids] of Object.entries(groups)) {
     out[name] = pids.reduce<number>((sum, pid) => sum + (processCpuSeconds(pid) ?? 0), 0);
     main[name] = pids.reduce<number>((sum, pid) => sum + (mainThreadCpuSeconds(pid) ?? 0), 0);
     switches[name] = pids.reduce<number>((sum, pid) => sum + (mainThreadSwitches(pid) ?? 0), 0);
+    if (byThreadKind.includes(name)) {
+      const kinds: Record<string, number> = {};
+      for (const pid of pids) {
+        for (const [kind, sec] of Object.entries(threadCpuByKind(pid))) {
+          kinds[kind] = (kinds[kind] ?? 0) + sec;
+        }
+      }
+      threads[name] = kinds;
+    }
   }
-  return { groups: out, main, switches, system: systemCpuSeconds() };
+  return { groups: out, main, switches, threads, system: systemCpuSeconds() };
 }
 
 export interface CpuUsage {
@@ -101,6 +150,8 @@ export interface CpuUsage {
   mainSeconds: Record<string, number>;
   /** context switches of the group's main threads during the interval */
   switches: Record<string, number>;
+  /** CPU seconds by thread kind during the interval, for the groups the snapshots split so */
+  threadSeconds: Record<string, Record<string, number>>;
   /** CPU seconds used by processes that are none of ours (includes the kernel's own work for us, e.g. loopback). */
   otherSeconds?: number;
   /** Share of the machine's CPU capacity that was busy, 0..100. */
@@ -111,6 +162,13 @@ export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
   const seconds: Record<string, number> = {};
   const mainSeconds: Record<string, number> = {};
   const switches: Record<string, number> = {};
+  const threadSeconds: Record<string, Record<string, number>> = {};
+  for (const [name, kinds] of Object.entries(after.threads)) {
+    threadSeconds[name] = {};
+    for (const [kind, sec] of Object.entries(kinds)) {
+      threadSeconds[name][kind] = Math.max(0, sec - (before.threads[name]?.[kind] ?? 0));
+    }
+  }
   let ours = 0;
   for (const name of Object.keys(after.groups)) {
     seconds[name] = Math.max(0, after.groups[name] - (before.groups[name] ?? 0));
@@ -119,7 +177,7 @@ export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
     ours += seconds[name];
   }
   if (!before.system || !after.system) {
-    return { seconds, mainSeconds, switches };
+    return { seconds, mainSeconds, switches, threadSeconds };
   }
   const busy = after.system.busy - before.system.busy;
   const idle = after.system.idle - before.system.idle;
@@ -127,6 +185,7 @@ export function diff(before: CpuSnapshot, after: CpuSnapshot): CpuUsage {
     seconds,
     mainSeconds,
     switches,
+    threadSeconds,
     otherSeconds: Math.max(0, busy - ours),
     machineBusyPct: busy + idle > 0 ? (100 * busy) / (busy + idle) : undefined,
   };

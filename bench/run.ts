@@ -312,7 +312,15 @@ interface Scenario {
   rotate?: (req: AutocannonRequest) => AutocannonRequest;
   /** Checks one answer before the load, so a broken endpoint fails with its message rather than a count. */
   check: (json: unknown) => string | undefined;
+  /** caps BENCH_WARMUP for this scenario, s */
+  maxWarmupS?: number;
 }
+
+/**
+ * The baselines are a few functions on one process each: warm in seconds. Long warm-ups are for the apps (and the
+ * database double), and would only make a run minutes longer here.
+ */
+const BASELINE_MAX_WARMUP_S = 10;
 
 interface ScenarioResult {
   name: string;
@@ -333,15 +341,24 @@ interface ScenarioResult {
   statusCodes: Record<string, number>;
   ratioToBaseline?: { requestsPerSec: number; latencyP50: number; latencyP99: number };
   /** Linux only: CPU seconds per process group during the measured run, and µs of CPU per completed request. */
-  cpu?: CpuUsage & {
+  cpu?: Omit<CpuUsage, 'threadSeconds'> & {
     usPerRequest: Record<string, number>;
     /** context switches of the main threads per request: the wake-ups a request took */
     switchesPerRequest: Record<string, number>;
     /** CPU of the helper threads per request (V8's optimising compiler, GC helpers, libuv's pool), µs */
     helperUsPerRequest: Record<string, number>;
+    /** the database's CPU per request by thread kind (a JVM's GC, JIT compilers, network threads), µs */
+    threadUsPerRequest: Record<string, Record<string, number>>;
     otherPctOfMachine?: number;
   };
 }
+
+/**
+ * Groups whose CPU is also split by thread kind: the database names its threads (mongo-java-server's JVM: GC, JIT
+ * compilers, netty's event loops; mongod: a thread per connection, its storage engine's); node names all of its
+ * own `node`.
+ */
+const THREAD_KIND_GROUPS = ['mongo'];
 
 /** Process groups whose CPU is accounted (filled in once everything runs). */
 const cpuGroups: Record<string, (number | 'self')[]> = {};
@@ -377,17 +394,18 @@ async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
 
 async function runScenario(s: Scenario): Promise<ScenarioResult> {
   await preflight(s);
-  if (settings.warmup > 0) {
-    log(`${s.name}: warm-up ${settings.warmup} s`);
-    await fire(s, settings.warmup);
+  const warmup = Math.min(settings.warmup, s.maxWarmupS ?? Infinity);
+  if (warmup > 0) {
+    log(`${s.name}: warm-up ${warmup} s`);
+    await fire(s, warmup);
   }
   if (signalled) {
     throw new Error('interrupted');
   }
   log(`${s.name}: ${settings.duration} s with ${settings.connections} connections`);
-  const before = snapshot(cpuGroups);
+  const before = snapshot(cpuGroups, THREAD_KIND_GROUPS);
   const r = await fire(s, settings.duration);
-  const usage = diff(before, snapshot(cpuGroups));
+  const usage = diff(before, snapshot(cpuGroups, THREAD_KIND_GROUPS));
   if (signalled) {
     throw new Error('interrupted');
   }
@@ -401,6 +419,16 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
     helperUsPerRequest[name] = r.requests.total > 0 ? round((helperSec * 1e6) / r.requests.total, 0) : 0;
     usage.seconds[name] = round(sec, 3);
     usage.mainSeconds[name] = round(usage.mainSeconds[name], 3);
+  }
+  const threadUsPerRequest: Record<string, Record<string, number>> = {};
+  for (const [name, kinds] of Object.entries(usage.threadSeconds)) {
+    threadUsPerRequest[name] = {};
+    for (const [kind, sec] of Object.entries(kinds).sort((a, b) => b[1] - a[1])) {
+      const us = r.requests.total > 0 ? round((sec * 1e6) / r.requests.total, 0) : 0;
+      if (us > 0) {
+        threadUsPerRequest[name][kind] = us;
+      }
+    }
   }
   const capacity = cpus().length * r.duration;
   const otherPctOfMachine =
@@ -443,6 +471,7 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
             usPerRequest,
             switchesPerRequest,
             helperUsPerRequest,
+            threadUsPerRequest,
           },
   };
 }
@@ -496,6 +525,26 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
   // the apps only: a JVM's or Redis's work is not on its main thread
   const apps = groups.filter((g) => (APPS as readonly string[]).includes(g));
   const helpers = perProcessTable(results, apps, (r) => apps.map((g) => fmt(r.cpu?.helperUsPerRequest[g] ?? 0)));
+  // the database's thread kinds that used the most over the run (mongod names its threads too: conn, ftdc, ...)
+  const totals = new Map<string, number>();
+  for (const r of results) {
+    for (const [kind, us] of Object.entries(r.cpu?.threadUsPerRequest.mongo ?? {})) {
+      totals.set(kind, (totals.get(kind) ?? 0) + us);
+    }
+  }
+  const kinds = [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([kind]) => kind);
+  const threads = kinds.length
+    ? [
+        '',
+        "Of mongo's CPU per request above, µs by kind of thread (the busiest kinds; a JVM's C1/C2 compilers still at",
+        'work mean that the database double has not warmed up):',
+        '',
+        perProcessTable(results, kinds, (r) => kinds.map((k) => fmt(r.cpu?.threadUsPerRequest.mongo?.[k] ?? 0))),
+      ]
+    : [];
   return [
     'CPU time per completed request, in µs, by process (busy %: the whole machine; other %: CPU of processes not',
     'started by this bench, as a share of the machine; apps+redis: the five apps and Redis together):',
@@ -510,6 +559,7 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
     'while a process still warms up (BENCH_WARMUP):',
     '',
     helpers,
+    ...threads,
   ].join('\n');
 }
 
@@ -756,6 +806,7 @@ async function main(): Promise<number> {
       method: 'GET',
       urls: [`${baseline.url}/`],
       check: ok,
+      maxWarmupS: BASELINE_MAX_WARMUP_S,
     },
     {
       name: 'nest baseline',
@@ -763,6 +814,7 @@ async function main(): Promise<number> {
       method: 'GET',
       urls: [`${nestBaseline.url}/`],
       check: ok,
+      maxWarmupS: BASELINE_MAX_WARMUP_S,
     },
     {
       name: 'GET /api/info',
