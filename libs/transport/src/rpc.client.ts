@@ -48,7 +48,10 @@ export class RpcClient {
     }
   }
 
-  /** Fire-and-forget to exactly one replica of the owning service (queued in its stream). */
+  /**
+   * Fire-and-forget to exactly one replica of the owning service (queued in its stream). Inside a call this
+   * service is handling, the event leaves with that call's reply (see `RedisStreamsClient.event`).
+   */
   async emit<P extends RcPattern>(pattern: P, payload: PayloadOf<P>): Promise<void> {
     await this.proxy.event(pattern, payload);
   }
