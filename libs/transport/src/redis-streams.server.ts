@@ -214,15 +214,15 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
    * acknowledgement (see `finish`) go in the same write, just before it.
    */
   private async read(free: number): Promise<[string, Entry[]][] | null> {
-    const { service, consumer } = this.options;
-    const args = ['GROUP', service, consumer, 'COUNT', free, 'BLOCK', this.blockMs, 'STREAMS', this.stream, '>'];
+    const args = ['GROUP', this.options.service, this.options.consumer, 'COUNT', free, 'BLOCK', this.blockMs];
+    args.push('STREAMS', this.stream, '>');
     const acks = this.readAcks;
     if (!acks.length) {
       return (await this.reader!.call('XREADGROUP', args)) as [string, Entry[]][] | null;
     }
     this.readAcks = [];
     const out = this.reader!.pipeline()
-      .xack(this.stream, service, ...acks)
+      .xack(this.stream, this.options.service, ...acks)
       .xdel(this.stream, ...acks)
       .call('XREADGROUP', args);
     const results = await out.exec().catch((err: Error) => [[err, null]] as [Error, null][]);

@@ -48,10 +48,7 @@ export class RpcClient {
     }
   }
 
-  /**
-   * Fire-and-forget to exactly one replica of the owning service (queued in its stream). Inside a call this
-   * service is handling, the event leaves with that call's reply (see `RedisStreamsClient.event`).
-   */
+  /** Fire-and-forget to exactly one replica of the owning service (queued in its stream). */
   async emit<P extends RcPattern>(pattern: P, payload: PayloadOf<P>): Promise<void> {
     await this.proxy.event(pattern, payload);
   }
