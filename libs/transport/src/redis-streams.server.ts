@@ -50,8 +50,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly handlerCache = new Map<string, MessageHandler>();
-  /** handled events that nobody waits for: acknowledged in the write of the next read (see `read`) */
-  private readAcks: string[] = [];
   /** entries handled in this turn of the event loop, sent and acknowledged together (see `finish`) */
   private finished: Finished[] = [];
   private flushed?: Promise<void>;
@@ -114,13 +112,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
     await this.loopDone;
     await Promise.allSettled([...this.inFlight.values()]);
-    if (this.readAcks.length) {
-      const acks = this.readAcks;
-      await Promise.allSettled([
-        this.writer!.xack(this.stream, this.options.service, ...acks),
-        this.writer!.xdel(this.stream, ...acks),
-      ]);
-    }
     await this.leaveGroup().catch(() => undefined);
     await Promise.allSettled([this.reader?.quit(), this.writer?.quit()]);
   }
@@ -191,7 +182,18 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       }
       let res: [string, Entry[]][] | null;
       try {
-        res = await this.read(free);
+        res = (await this.reader!.xreadgroup(
+          'GROUP',
+          this.options.service,
+          this.options.consumer,
+          'COUNT',
+          free,
+          'BLOCK',
+          this.blockMs,
+          'STREAMS',
+          this.stream,
+          '>',
+        )) as [string, Entry[]][] | null;
       } catch (err) {
         if (String((err as Error).message).includes('NOGROUP')) {
           // Redis lost the group (restart without persistence): create it again
@@ -207,33 +209,6 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
         }
       }
     }
-  }
-
-  /**
-   * The next entries for this replica (`XREADGROUP … BLOCK`). The handled events waiting for their
-   * acknowledgement (see `finish`) go in the same write, just before it.
-   */
-  private async read(free: number): Promise<[string, Entry[]][] | null> {
-    const args = ['GROUP', this.options.service, this.options.consumer, 'COUNT', free, 'BLOCK', this.blockMs];
-    args.push('STREAMS', this.stream, '>');
-    const acks = this.readAcks;
-    if (!acks.length) {
-      return (await this.reader!.call('XREADGROUP', args)) as [string, Entry[]][] | null;
-    }
-    this.readAcks = [];
-    const out = this.reader!.pipeline()
-      .xack(this.stream, this.options.service, ...acks)
-      .xdel(this.stream, ...acks)
-      .call('XREADGROUP', args);
-    const results = await out.exec().catch((err: Error) => [[err, null]] as [Error, null][]);
-    if (!results || results[0][0]) {
-      this.readAcks.push(...acks); // not acknowledged: with the next read
-    }
-    const [err, value] = results?.[results.length - 1] ?? [new Error('no reply to XREADGROUP'), null];
-    if (err) {
-      throw err;
-    }
-    return value as [string, Entry[]][] | null;
   }
 
   private dispatch(entryId: string, fields: string[], redelivered: boolean): void {
@@ -258,16 +233,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
    * deletion (`XACK`, `XDEL`). The entries finished within one turn of the event loop go out together in one write,
    * one `XACK` and one `XDEL` for all their ids. When any of them emitted events, the write is a transaction
    * (`MULTI` … `EXEC`): no reply or acknowledgement lands without the call's events. Resolves once Redis has it.
-   *
-   * An entry that leaves nothing (an event, or a request whose caller has given up) is acknowledged with the next
-   * read instead, in the same write: nobody waits for it, and the read loop writes to Redis anyway.
    */
   private finish(entryId: string, outbox: Outbox, reply?: Finished['reply']): Promise<void> {
     outbox.closed = true; // an event emitted from now on goes out by itself
-    if (!reply && !outbox.events.length && this.running) {
-      this.readAcks.push(entryId);
-      return Promise.resolve();
-    }
     this.finished.push({ entryId, reply, events: outbox.events });
     this.flushed ??= new Promise<void>((resolve) =>
       setImmediate(() => {
@@ -422,7 +390,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const group = this.options.service;
-    const mine = [...this.inFlight.keys(), ...this.readAcks];
+    const mine = [...this.inFlight.keys()];
     if (mine.length) {
       await this.writer.xclaim(this.stream, group, this.options.consumer, 0, ...mine, 'JUSTID');
     }
