@@ -5,17 +5,6 @@ interface RequestScope {
   requestId: string;
   /** the transport call being handled (stable when a dead replica's call is redelivered) */
   callId?: string;
-  /** where the transport collects the events a handled call emits, to send them with its reply */
-  outbox?: Outbox;
-}
-
-/**
- * The events one handled call emits (each an `XADD`'s arguments). The transport sends them together with the
- * call's reply and acknowledgement, then closes the outbox: an event emitted after that goes out on its own.
- */
-export interface Outbox {
-  events: (string | number)[][];
-  closed: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -26,12 +15,9 @@ const storage = new AsyncLocalStorage<RequestScope>();
  * the request is handled, in every process.
  */
 export const RequestContext = {
-  /**
-   * Runs `fn` with `requestId` as the current request id (and, in a service handling a call, its `callId` and
-   * the `outbox` of the events it emits).
-   */
-  run<T>(requestId: string, fn: () => T, callId?: string, outbox?: Outbox): T {
-    return storage.run({ requestId, callId, outbox }, fn);
+  /** Runs `fn` with `requestId` as the current request id (and `callId`, in a service handling a call). */
+  run<T>(requestId: string, fn: () => T, callId?: string): T {
+    return storage.run({ requestId, callId }, fn);
   },
 
   /**
@@ -40,12 +26,6 @@ export const RequestContext = {
    */
   callId(): string | undefined {
     return storage.getStore()?.callId;
-  },
-
-  /** The open outbox of the call being handled, if any. */
-  outbox(): Outbox | undefined {
-    const box = storage.getStore()?.outbox;
-    return box && !box.closed ? box : undefined;
   },
 
   /** The current request id, if the code runs on behalf of a request. */

@@ -166,32 +166,20 @@ export class RedisStreamsClient extends ClientProxy {
 
   /**
    * One event as a promise, without the Observable that `ClientProxy.emit` builds around each one: the path a
-   * service's post takes to users-rooms. Inside a call a service is handling, the event joins that call's outbox
-   * and leaves with its reply, in one Redis transaction (see `RedisStreamsServer`); elsewhere it resolves once
-   * Redis has the entry.
+   * service's post takes to users-rooms. Resolves once Redis has the entry.
    */
   async event(pattern: string, data: unknown): Promise<void> {
-    const args = this.eventEntry(pattern, data);
-    const outbox = RequestContext.outbox();
-    if (outbox) {
-      outbox.events.push(args);
-      return;
-    }
     if (!this.ready) {
       await this.connect();
     }
-    await this.writer!.xadd(...(args as [string, ...(string | number)[]]));
+    await this.dispatchEvent({ pattern, data });
   }
 
   protected async dispatchEvent<T = unknown>(packet: ReadPacket): Promise<T> {
-    await this.event(this.normalizePattern(packet.pattern), packet.data);
-    return undefined as T;
-  }
-
-  /** The `XADD` arguments of one event: the owning service's stream, no reply channel. */
-  private eventEntry(pattern: string, data: unknown): (string | number)[] {
-    return [
-      requestStream(this.options.prefix, this.options.serviceOf(pattern)),
+    const pattern = this.normalizePattern(packet.pattern);
+    const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
+    await this.writer!.xadd(
+      stream,
       'MAXLEN',
       '~',
       this.options.maxLen,
@@ -201,9 +189,10 @@ export class RedisStreamsClient extends ClientProxy {
       'pattern',
       pattern,
       'data',
-      JSON.stringify(data ?? null),
+      JSON.stringify(packet.data ?? null),
       'rqid',
       RequestContext.id() ?? '',
-    ];
+    );
+    return undefined as T;
   }
 }

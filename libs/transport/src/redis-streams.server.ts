@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { lastValueFrom, isObservable } from 'rxjs';
 import { patternsOf, ServiceName } from '@app/contracts';
 import { RcError } from '@app/envelope';
-import { Outbox, RequestContext } from '@app/logging';
+import { RequestContext } from '@app/logging';
 import { instanceRuns } from './instances';
 import { entryFields, ReplyMessage, RequestEntry, requestStream } from './keys';
 import { StreamsContext } from './streams.context';
@@ -25,13 +25,6 @@ export interface RedisStreamsServerOptions {
 
 type Entry = [id: string, fields: string[]];
 
-/** A handled entry, to be acknowledged with its reply (if the caller waits for one) and the events it emitted. */
-interface Finished {
-  entryId: string;
-  reply?: [channel: string, message: string];
-  events: (string | number)[][];
-}
-
 const CONSUMER_SWEEP_MS = 60_000;
 const STALE_CONSUMER_MS = 10 * 60_000;
 
@@ -50,9 +43,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   private sweepTimer?: NodeJS.Timeout;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly handlerCache = new Map<string, MessageHandler>();
-  /** entries handled in this turn of the event loop, sent and acknowledged together (see `finish`) */
-  private finished: Finished[] = [];
-  private flushed?: Promise<void>;
+  /** entries handled in this turn of the event loop, acknowledged together (see `ack`) */
+  private acks: string[] = [];
+  private acked?: Promise<void>;
   private readonly stream: string;
   private readonly blockMs: number;
   /** requests handled by this replica since start (exposed for tests and metrics) */
@@ -216,12 +209,10 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const entry = entryFields(fields);
-    const outbox: Outbox = { events: [], closed: false };
     const p = RequestContext.run(
       entry.rqid || entry.id || entryId,
-      () => this.handle(entryId, entry, redelivered, outbox),
+      () => this.handle(entryId, entry, redelivered),
       entry.id,
-      outbox,
     )
       .catch((err) => this.logger.error?.(`request ${entryId} failed: ${(err as Error).message}`))
       .finally(() => this.inFlight.delete(entryId));
@@ -229,57 +220,26 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   }
 
   /**
-   * Ends a handled entry: the events it emitted (`XADD`), its reply (`PUBLISH`), then its acknowledgement and
-   * deletion (`XACK`, `XDEL`). The entries finished within one turn of the event loop go out together in one write,
-   * one `XACK` and one `XDEL` for all their ids. When any of them emitted events, the write is a transaction
-   * (`MULTI` … `EXEC`): no reply or acknowledgement lands without the call's events. Resolves once Redis has it.
+   * Acknowledges and deletes a handled entry. The entries finished within one turn of the event loop go out
+   * as one XACK and one XDEL with all their ids (one write, one Redis command each, however many requests),
+   * instead of a pipeline per request. Resolves once Redis has them.
    */
-  private finish(entryId: string, outbox: Outbox, reply?: Finished['reply']): Promise<void> {
-    outbox.closed = true; // an event emitted from now on goes out by itself
-    this.finished.push({ entryId, reply, events: outbox.events });
-    this.flushed ??= new Promise<void>((resolve) =>
+  private ack(entryId: string): Promise<void> {
+    this.acks.push(entryId);
+    this.acked ??= new Promise<void>((resolve) =>
       setImmediate(() => {
-        const batch = this.finished;
-        this.finished = [];
-        this.flushed = undefined;
-        void this.flush(batch).then(resolve);
+        const ids = this.acks;
+        this.acks = [];
+        this.acked = undefined;
+        const writer = this.writer!;
+        // both commands are auto-pipelined into one write
+        void Promise.allSettled([
+          writer.xack(this.stream, this.options.service, ...ids),
+          writer.xdel(this.stream, ...ids),
+        ]).then(() => resolve());
       }),
     );
-    return this.flushed;
-  }
-
-  /**
-   * If the write fails (Redis down, or out of memory: the transaction is then aborted as a whole), the entries
-   * stay pending: they are claimed and handled again, which the handlers are written for (ids derived from the
-   * call id, once-per-message marks), and callers that have given up meanwhile get nothing.
-   */
-  private async flush(batch: Finished[]): Promise<void> {
-    const writer = this.writer!;
-    const out = batch.some((f) => f.events.length > 0) ? writer.multi() : writer.pipeline();
-    const ids: string[] = [];
-    for (const f of batch) {
-      for (const args of f.events) {
-        out.xadd(...(args as [string, ...(string | number)[]]));
-      }
-      if (f.reply) {
-        out.publish(...f.reply);
-      }
-      ids.push(f.entryId);
-    }
-    out.xack(this.stream, this.options.service, ...ids);
-    out.xdel(this.stream, ...ids);
-    try {
-      const failed = ((await out.exec()) ?? []).find(([err]) => err);
-      if (failed) {
-        this.logger.error?.(
-          `redis refused part of ${ids.length} handled entries' replies and events: ${failed[0]!.message}`,
-        );
-      }
-    } catch (err) {
-      this.logger.warn?.(
-        `${ids.length} handled entries not acknowledged, to be handled again: ${(err as Error).message}`,
-      );
-    }
+    return this.acked;
   }
 
   /**
@@ -297,13 +257,9 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     return handler;
   }
 
-  private async handle(
-    entryId: string,
-    entry: Partial<RequestEntry>,
-    redelivered: boolean,
-    outbox: Outbox,
-  ): Promise<void> {
-    const done = () => this.finish(entryId, outbox);
+  private async handle(entryId: string, entry: Partial<RequestEntry>, redelivered: boolean): Promise<void> {
+    const writer = this.writer!;
+    const done = () => this.ack(entryId);
     if (!entry.pattern || !entry.id) {
       await done();
       return;
@@ -313,9 +269,14 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const handler = this.handlerOf(entry.pattern);
-    // a redelivered entry (its replica died after replying) replies again: the caller ignores a second reply
-    const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) =>
-      this.finish(entryId, outbox, [entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true })]);
+    // the reply is published before the entry is acknowledged: a replica that dies in between leaves the entry
+    // pending, and the caller (who has its reply) ignores the second one a redelivery would send
+    const reply = (msg: Omit<ReplyMessage, 'id' | 'isDisposed'>) => {
+      void writer
+        .publish(entry.reply!, JSON.stringify({ id: entry.id, ...msg, isDisposed: true }))
+        .catch(() => undefined);
+      return done();
+    };
     if (!handler) {
       if (entry.reply) {
         await reply({
