@@ -21,4 +21,24 @@ describe('gateway environment', () => {
   it.each(['0', '-5', '1.5', 'soon', ''])('refuses HTTP_KEEP_ALIVE_TIMEOUT_MS=%j', (value) => {
     expect(() => clean({ HTTP_KEEP_ALIVE_TIMEOUT_MS: value })).toThrow('bad: HTTP_KEEP_ALIVE_TIMEOUT_MS');
   });
+
+  const transportKeys = [
+    'RPC_TIMEOUT_MS',
+    'RPC_CLAIM_IDLE_MS',
+    'RPC_STREAM_MAXLEN',
+    'RPC_CONCURRENCY',
+    'SHUTDOWN_TIMEOUT_MS',
+  ] as const;
+
+  it.each(transportKeys)('takes a whole number of at least 1 for %s', (key) => {
+    expect(clean({ [key]: '1' })[key]).toBe(1);
+    expect(clean({ [key]: '250' })[key]).toBe(250);
+  });
+
+  it.each(transportKeys.flatMap((key) => ['0', '-1', '2.5', 'many'].map((value) => [key, value])))(
+    'refuses %s=%j',
+    (key, value) => {
+      expect(() => clean({ [key]: value })).toThrow(`bad: ${key}`);
+    },
+  );
 });

@@ -1,14 +1,19 @@
 import { bool, cleanEnv, EnvError, makeValidator, num, str, url } from 'envalid';
 import { hostname } from 'node:os';
 
-/** A whole number of milliseconds, at least 1 (a timeout of 0 or less would mean none, or a nonsensical one). */
-const positiveMs = makeValidator<number>((input: string) => {
-  const value = Number(input);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new EnvError(`expected a whole number of milliseconds of at least 1, got "${input}"`);
-  }
-  return value;
-});
+/**
+ * A whole number of at least 1 (`unit` names it in the refusal): a timeout, length or count of 0 or less would
+ * mean none, or a nonsensical one (a replica that may handle no request at once never reads one).
+ */
+const atLeastOne = (unit: string) =>
+  makeValidator<number>((input: string) => {
+    const value = Number(input);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new EnvError(`expected a whole number of ${unit} of at least 1, got "${input}"`);
+    }
+    return value;
+  });
+const positiveMs = atLeastOne('milliseconds');
 
 /** Keys every app reads: where Redis and MongoDB are, how the transport behaves. */
 export const sharedEnvSpec = {
@@ -21,15 +26,15 @@ export const sharedEnvSpec = {
   /** Consumer name of this replica in the Redis Streams groups (Kubernetes: the pod name). */
   RPC_CONSUMER_NAME: str({ default: `${hostname()}-${process.pid}` }),
   /** How long a caller waits for a service's reply. */
-  RPC_TIMEOUT_MS: num({ default: 5000 }),
+  RPC_TIMEOUT_MS: positiveMs({ default: 5000 }),
   /** A request pending this long on a dead replica is claimed by a live one. */
-  RPC_CLAIM_IDLE_MS: num({ default: 3000 }),
+  RPC_CLAIM_IDLE_MS: positiveMs({ default: 3000 }),
   /** Approximate length a request stream is trimmed to. */
-  RPC_STREAM_MAXLEN: num({ default: 100000 }),
+  RPC_STREAM_MAXLEN: atLeastOne('entries')({ default: 100000 }),
   /** Requests one replica handles at the same time. */
-  RPC_CONCURRENCY: num({ default: 64 }),
+  RPC_CONCURRENCY: atLeastOne('requests')({ default: 64 }),
   /** Graceful shutdown: how long in-flight work may take before the process exits anyway. */
-  SHUTDOWN_TIMEOUT_MS: num({ default: 15000 }),
+  SHUTDOWN_TIMEOUT_MS: positiveMs({ default: 15000 }),
   /** Rocket.Chat's TEST_MODE: no rate limiting, `stack` in error bodies. */
   TEST_MODE: bool({ default: false }),
   /** Where file bytes live (avatars, uploads): `GridFS` on MONGO_URL, or `FileSystem` under FILE_STORAGE_PATH. */
