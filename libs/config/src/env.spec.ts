@@ -1,16 +1,15 @@
 import { cleanEnv } from 'envalid';
-import { gatewayEnvSpec } from './env';
+import { gatewayEnvSpec, usersRoomsEnvSpec } from './env';
 
 /** envalid reports and exits on a bad value; here it throws instead, so the refusal can be checked */
-const clean = (env: Record<string, string>) =>
-  cleanEnv(env, gatewayEnvSpec, {
-    reporter: ({ errors }) => {
-      const bad = Object.keys(errors);
-      if (bad.length) {
-        throw new Error(`bad: ${bad.join(', ')}`);
-      }
-    },
-  });
+const reporter = ({ errors }: { errors: Record<string, unknown> }) => {
+  const bad = Object.keys(errors);
+  if (bad.length) {
+    throw new Error(`bad: ${bad.join(', ')}`);
+  }
+};
+const clean = (env: Record<string, string>) => cleanEnv(env, gatewayEnvSpec, { reporter });
+const cleanUsersRooms = (env: Record<string, string>) => cleanEnv(env, usersRoomsEnvSpec, { reporter });
 
 describe('gateway environment', () => {
   it('keeps idle connections 65 s unless told otherwise', () => {
@@ -41,4 +40,26 @@ describe('gateway environment', () => {
       expect(() => clean({ [key]: value })).toThrow(`bad: ${key}`);
     },
   );
+
+  it('caches resolved tokens 60 s unless told otherwise, and not at all with 0', () => {
+    expect(clean({}).AUTH_CACHE_TTL_SECONDS).toBe(60);
+    expect(clean({ AUTH_CACHE_TTL_SECONDS: '0' }).AUTH_CACHE_TTL_SECONDS).toBe(0);
+    expect(clean({ AUTH_CACHE_TTL_SECONDS: '300' }).AUTH_CACHE_TTL_SECONDS).toBe(300);
+  });
+
+  it.each(['-1', '1.5', 'long', ''])('refuses AUTH_CACHE_TTL_SECONDS=%j', (value) => {
+    expect(() => clean({ AUTH_CACHE_TTL_SECONDS: value })).toThrow('bad: AUTH_CACHE_TTL_SECONDS');
+  });
+});
+
+describe('users-rooms environment', () => {
+  it("hashes with bcrypt's cost 10 unless told otherwise, anywhere in bcrypt's range", () => {
+    expect(cleanUsersRooms({}).BCRYPT_ROUNDS).toBe(10);
+    expect(cleanUsersRooms({ BCRYPT_ROUNDS: '4' }).BCRYPT_ROUNDS).toBe(4);
+    expect(cleanUsersRooms({ BCRYPT_ROUNDS: '31' }).BCRYPT_ROUNDS).toBe(31);
+  });
+
+  it.each(['3', '32', '0', '-10', '10.5', 'strong', ''])('refuses BCRYPT_ROUNDS=%j', (value) => {
+    expect(() => cleanUsersRooms({ BCRYPT_ROUNDS: value })).toThrow('bad: BCRYPT_ROUNDS');
+  });
 });

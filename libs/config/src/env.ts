@@ -2,17 +2,19 @@ import { bool, cleanEnv, EnvError, makeValidator, num, str, url } from 'envalid'
 import { hostname } from 'node:os';
 
 /**
- * A whole number of at least 1 (`unit` names it in the refusal): a timeout, length or count of 0 or less would
- * mean none, or a nonsensical one (a replica that may handle no request at once never reads one).
+ * A whole number from `min` to `max` (`unit` names it in the refusal): a timeout, length or count of 0 or less
+ * would mean none, or a nonsensical one (a replica that may handle no request at once never reads one).
  */
-const atLeastOne = (unit: string) =>
+const wholeNumber = (unit: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   makeValidator<number>((input: string) => {
     const value = Number(input);
-    if (!Number.isInteger(value) || value < 1) {
-      throw new EnvError(`expected a whole number of ${unit} of at least 1, got "${input}"`);
+    if (input.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+      const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+      throw new EnvError(`expected a whole number of ${unit} ${range}, got "${input}"`);
     }
     return value;
   });
+const atLeastOne = (unit: string) => wholeNumber(unit, 1);
 const positiveMs = atLeastOne('milliseconds');
 
 /** Keys every app reads: where Redis and MongoDB are, how the transport behaves. */
@@ -47,8 +49,11 @@ export const gatewayEnvSpec = {
   ...sharedEnvSpec,
   PORT: num({ default: 3000 }),
   HOST: str({ default: '0.0.0.0' }),
-  /** Seconds the gateway keeps a resolved login token in memory (invalidated on logout/user change). */
-  AUTH_CACHE_TTL_SECONDS: num({ default: 60 }),
+  /**
+   * Seconds the gateway keeps a resolved login token in memory (invalidated on logout/user change); 0: every
+   * authenticated call asks users-rooms.
+   */
+  AUTH_CACHE_TTL_SECONDS: wholeNumber('seconds', 0)({ default: 60 }),
   /**
    * Which peers may set X-Forwarded-For (the client IP of rate limits and login blocking): express's
    * `trust proxy` value. The default trusts private and loopback peers only (an ingress or load balancer inside
@@ -76,8 +81,11 @@ export const usersRoomsEnvSpec = {
   ADMIN_EMAIL: str({ default: '' }),
   ADMIN_NAME: str({ default: 'Administrator' }),
   ADMIN_EMAIL_VERIFIED: bool({ default: false }),
-  /** bcrypt cost for new password hashes (Rocket.Chat uses 10). */
-  BCRYPT_ROUNDS: num({ default: 10 }),
+  /**
+   * bcrypt cost for new password hashes (Rocket.Chat uses 10): bcrypt's own range, 4 to 31. Each step doubles the
+   * time a login or a new password takes.
+   */
+  BCRYPT_ROUNDS: wholeNumber('rounds', 4, 31)({ default: 10 }),
   /** Rocket.Chat's CREATE_TOKENS_FOR_USERS. */
   CREATE_TOKENS_FOR_USERS: bool({ default: false }),
   /** Rocket.Chat's CREATE_TOKENS_FOR_USERS_SECRET: users.createToken needs this `secret` (and works with it alone). */
