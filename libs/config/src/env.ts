@@ -83,7 +83,7 @@ export const usersRoomsEnvSpec = {
   ADMIN_EMAIL_VERIFIED: bool({ default: false }),
   /**
    * bcrypt cost for new password hashes (Rocket.Chat uses 10): bcrypt's own range, 4 to 31. Each step doubles the
-   * time a login or a new password takes.
+   * time a new hash takes, and every login checked against it.
    */
   BCRYPT_ROUNDS: wholeNumber('rounds', 4, 31)({ default: 10 }),
   /** Rocket.Chat's CREATE_TOKENS_FOR_USERS. */
