@@ -12,6 +12,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 public class MongoWireServer {
 
@@ -22,6 +24,26 @@ public class MongoWireServer {
             response.put("logicalSessionTimeoutMinutes", 30);
         }
         return response;
+    }
+
+    // Commands that create or drop collections and indexes. The library checks whether a collection exists and then
+    // creates it without a lock, so two clients creating one collection at once (two replicas starting together)
+    // can both create it: the H2 backend then keeps documents whose _id index entry is lost, and every later update
+    // of them fails with "Expected one element but got zero". These run one at a time.
+    static final Set<String> DDL = Set.of("create", "createindexes", "drop", "dropdatabase", "dropindexes");
+    static final Object DDL_LOCK = new Object();
+
+    static Document handle(String command, Supplier<Document> call) {
+        Document t = txnCommand(command);
+        if (t != null) {
+            return t;
+        }
+        if (DDL.contains(command.toLowerCase())) {
+            synchronized (DDL_LOCK) {
+                return patch(command, call.get());
+            }
+        }
+        return patch(command, call.get());
     }
 
     static Document txnCommand(String command) {
@@ -54,15 +76,13 @@ public class MongoWireServer {
             ? new MemoryBackend() {
                 @Override
                 public Document handleCommand(Channel ch, String db, String command, Document query) {
-                    Document t = txnCommand(command);
-                    return t != null ? t : patch(command, super.handleCommand(ch, db, command, query));
+                    return handle(command, () -> super.handleCommand(ch, db, command, query));
                 }
             }
             : new H2Backend(h2File) {
                 @Override
                 public Document handleCommand(Channel ch, String db, String command, Document query) {
-                    Document t = txnCommand(command);
-                    return t != null ? t : patch(command, super.handleCommand(ch, db, command, query));
+                    return handle(command, () -> super.handleCommand(ch, db, command, query));
                 }
             };
         if (wire > 0) {
