@@ -147,7 +147,8 @@ export function tailFile(file: string | undefined, bytes = 4000): string {
   return text.length > bytes ? `...${text.slice(-bytes)}` : text;
 }
 
-function which(command: string): string | undefined {
+/** The full path of `command` on the PATH, if there is one. */
+export function which(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (!dir) {
       continue;

@@ -4,18 +4,18 @@
  * The library checks whether a collection exists and then creates it without a lock, so both could create it, and
  * the H2 backend then lost the `_id` index entry of documents inserted afterwards: every update of them failed
  * with "Expected one element but got zero", a 500 to the client (a CI run of the faults spec saw every data export
- * fail so). The launcher now runs such commands one at a time.
+ * fail so). The launcher now runs such commands one at a time. Without Java there is no double to check.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
-import { freePort, Proc, startMongo } from '../../scripts/infra';
+import { freePort, Proc, startMongo, which } from '../../scripts/infra';
 
-/** Before the fix, 200 rounds lost the index in 8 collections here (22 of the creates raced). */
+/** Before the fix, 200 rounds lost 3 to 8 collections' documents here. */
 const COLLECTIONS = 200;
 
-describe('the database double', () => {
+(which('java') ? describe : describe.skip)('the database double', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'rc-double-'));
   let mongo: Proc;
   let clients: MongoClient[] = [];
