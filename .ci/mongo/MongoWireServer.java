@@ -13,6 +13,9 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 public class MongoWireServer {
@@ -26,24 +29,39 @@ public class MongoWireServer {
         return response;
     }
 
-    // Commands that create or drop collections and indexes. The library checks whether a collection exists and then
-    // creates it without a lock, so two clients creating one collection at once (two replicas starting together)
-    // can both create it: the H2 backend then keeps documents whose _id index entry is lost, and every later update
-    // of them fails with "Expected one element but got zero". These run one at a time.
-    static final Set<String> DDL = Set.of("create", "createindexes", "drop", "dropdatabase", "dropindexes");
-    static final Object DDL_LOCK = new Object();
+    // The library checks whether a collection exists and then creates it without a lock, so two clients creating
+    // one collection at once (two replicas starting together, explicitly or by a first write) can both create it:
+    // the H2 backend then keeps documents whose _id index entry is lost, and every later update of them fails with
+    // "Expected one element but got zero". An index built while a document is inserted breaks the insert too
+    // (ConcurrentModificationException). So commands that change collections or indexes, and writes that may create
+    // a collection not yet known to exist, run alone; every other command runs alongside the others.
+    static final Set<String> SCHEMA = Set.of("create", "createindexes", "drop", "dropdatabase", "dropindexes");
+    static final Set<String> MAY_CREATE = Set.of("insert", "update", "findandmodify");
+    static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
+    static final Set<String> existing = ConcurrentHashMap.newKeySet();
 
-    static Document handle(String command, Supplier<Document> call) {
+    static Document handle(String db, String command, Document query, Supplier<Document> call) {
         Document t = txnCommand(command);
         if (t != null) {
             return t;
         }
-        if (DDL.contains(command.toLowerCase())) {
-            synchronized (DDL_LOCK) {
-                return patch(command, call.get());
+        String name = command.toLowerCase();
+        String key = query.get(command) instanceof String collection ? db + "." + collection : null;
+        boolean creates = MAY_CREATE.contains(name) || name.startsWith("create");
+        boolean alone = SCHEMA.contains(name) || (creates && key != null && !existing.contains(key));
+        Lock lock = alone ? LOCK.writeLock() : LOCK.readLock();
+        lock.lock();
+        try {
+            Document response = call.get();
+            if (name.startsWith("drop")) {
+                existing.removeIf(known -> known.startsWith(db + "."));
+            } else if (creates && key != null) {
+                existing.add(key);
             }
+            return patch(command, response);
+        } finally {
+            lock.unlock();
         }
-        return patch(command, call.get());
     }
 
     static Document txnCommand(String command) {
@@ -76,13 +94,13 @@ public class MongoWireServer {
             ? new MemoryBackend() {
                 @Override
                 public Document handleCommand(Channel ch, String db, String command, Document query) {
-                    return handle(command, () -> super.handleCommand(ch, db, command, query));
+                    return handle(db, command, query, () -> super.handleCommand(ch, db, command, query));
                 }
             }
             : new H2Backend(h2File) {
                 @Override
                 public Document handleCommand(Channel ch, String db, String command, Document query) {
-                    return handle(command, () -> super.handleCommand(ch, db, command, query));
+                    return handle(db, command, query, () -> super.handleCommand(ch, db, command, query));
                 }
             };
         if (wire > 0) {
