@@ -2,8 +2,9 @@ import { bool, cleanEnv, EnvError, makeValidator, num, str, url } from 'envalid'
 import { hostname } from 'node:os';
 
 /**
- * A whole number from `min` to `max` (`unit` names it in the refusal): a timeout, length or count of 0 or less
- * would mean none, or a nonsensical one (a replica that may handle no request at once never reads one).
+ * A whole number from `min` to `max` (`unit` names it in the refusal). Transport timeouts, lengths and counts take
+ * at least 1: 0 or less would mean none, or a nonsensical one (a replica that may handle no request at once never
+ * reads one).
  */
 const wholeNumber = (unit: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
   makeValidator<number>((input: string) => {
