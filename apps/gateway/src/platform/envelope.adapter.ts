@@ -1,7 +1,7 @@
-import { StreamableFile } from '@nestjs/common';
+import { NestApplicationOptions, StreamableFile } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
-import type { Response } from 'express';
-import type { Server } from 'node:http';
+import type { Express, Response } from 'express';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { successEnvelope } from '@app/envelope';
 import type { RouteInfo } from './route-table';
 
@@ -35,6 +35,30 @@ export class EnvelopeExpressAdapter extends ExpressAdapter {
     res.setHeader('Content-Type', 'application/json'); // Rocket.Chat's exact header (platform/json-content-type.ts)
     res.end(JSON.stringify(payload));
     return undefined;
+  }
+
+  /**
+   * The HTTP server builds each request and response with express's prototypes from the start. Express gives
+   * them its prototypes per request (`Object.setPrototypeOf` in `app.handle`), and V8 then kept the pair and
+   * what hangs from them alive through two young-generation collections: about a fifth of what the gateway
+   * allocated reached the old generation, and each scavenge copied megabytes (bench/README.md, "Express's
+   * prototypes"). Here the server's own classes sit below express's prototypes, and `app.request` and
+   * `app.response` name them, so that call finds the prototype in place and changes nothing. HTTPS and
+   * `forceCloseConnections` (neither used by the gateway) keep Nest's own server.
+   */
+  override initHttpServer(options: NestApplicationOptions): void {
+    if (options?.httpsOptions || options?.forceCloseConnections) {
+      super.initHttpServer(options);
+      return;
+    }
+    const app = this.getInstance<Express>();
+    class ExpressRequest extends IncomingMessage {}
+    class ExpressResponse extends ServerResponse {}
+    Object.setPrototypeOf(ExpressRequest.prototype, app.request);
+    Object.setPrototypeOf(ExpressResponse.prototype, app.response);
+    app.request = ExpressRequest.prototype as unknown as Express['request'];
+    app.response = ExpressResponse.prototype as unknown as Express['response'];
+    this.httpServer = createServer({ IncomingMessage: ExpressRequest, ServerResponse: ExpressResponse }, app);
   }
 
   /**
