@@ -2,12 +2,19 @@
  * The Redis Streams transport on its own, against the real Redis of the e2e run: exactly-once delivery over
  * several servers, deadlines, claiming a dead consumer's pending request, malformed entries.
  */
-import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { Controller, INestMicroservice, LoggerService, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { firstValueFrom } from 'rxjs';
-import { RedisStreamsClient, RedisStreamsServer, requestStream, StreamsContext } from '@app/transport';
+import {
+  callIdOf,
+  CallFailure,
+  RedisStreamsClient,
+  RedisStreamsServer,
+  requestStream,
+  StreamsContext,
+} from '@app/transport';
 import { readState } from './helpers/state';
 
 const seen: { requestId: string; n: number; redelivered: boolean }[] = [];
@@ -17,7 +24,14 @@ class EchoController {
   @MessagePattern('t.echo')
   echo(@Payload() p: { n: number }, @Ctx() ctx: StreamsContext) {
     seen.push({ requestId: ctx.getRequestId(), n: p.n, redelivered: ctx.isRedelivered() });
-    return { n: p.n, requestId: ctx.getRequestId() };
+    // the payload carries the call id too, for code that holds only the payload
+    return { n: p.n, requestId: ctx.getRequestId(), callId: callIdOf(p) };
+  }
+
+  @MessagePattern('t.fail')
+  fail(@Payload() p: { n: number }, @Ctx() ctx: StreamsContext) {
+    seen.push({ requestId: ctx.getRequestId(), n: p.n, redelivered: ctx.isRedelivered() });
+    throw new Error('boom');
   }
 }
 
@@ -31,7 +45,11 @@ describe('Redis Streams transport', () => {
   let redis: Redis;
   const servers: INestMicroservice[] = [];
 
-  async function startServer(consumer: string, claimIdleMs = 60_000): Promise<RedisStreamsServer> {
+  async function startServer(
+    consumer: string,
+    claimIdleMs = 60_000,
+    logger: false | LoggerService = false,
+  ): Promise<RedisStreamsServer> {
     const strategy = new RedisStreamsServer({
       redisUrl,
       prefix,
@@ -41,7 +59,7 @@ describe('Redis Streams transport', () => {
       concurrency: 16,
       blockMs: 200,
     });
-    const app = await NestFactory.createMicroservice(EchoModule, { strategy, logger: false });
+    const app = await NestFactory.createMicroservice(EchoModule, { strategy, logger });
     await app.listen();
     servers.push(app);
     return strategy;
@@ -81,9 +99,12 @@ describe('Redis Streams transport', () => {
     const c = client();
     await c.connect();
     const replies = await Promise.all(
-      Array.from({ length: 200 }, (_, n) => firstValueFrom(c.send<{ n: number }>('t.echo', { n }))),
+      Array.from({ length: 200 }, (_, n) =>
+        firstValueFrom(c.send<{ n: number; requestId: string; callId?: string }>('t.echo', { n })),
+      ),
     );
     expect(replies.map((r) => r.n)).toEqual(Array.from({ length: 200 }, (_, n) => n));
+    expect(replies.every((r) => r.callId === r.requestId)).toBe(true);
     expect(seen).toHaveLength(200);
     expect(new Set(seen.map((s) => s.n)).size).toBe(200);
     expect(a.handledCount + b.handledCount).toBe(200);
@@ -149,7 +170,7 @@ describe('Redis Streams transport', () => {
     expect(replies).toHaveLength(1);
     expect(JSON.parse(replies[0])).toEqual({
       id: 'req-claimed',
-      response: { n: 42, requestId: 'req-claimed' },
+      response: { n: 42, requestId: 'req-claimed', callId: 'req-claimed' },
       isDisposed: true,
     });
     expect(seen).toEqual([{ requestId: 'req-claimed', n: 42, redelivered: true }]);
@@ -187,6 +208,31 @@ describe('Redis Streams transport', () => {
     const pending = (await redis.xpending(requestStream(prefix, service), service)) as [number, ...unknown[]];
     expect(pending[0]).toBe(0);
     await sub.quit();
+  });
+
+  it("names the failed call on the server's error line and in the caller's rejection", async () => {
+    const errors: unknown[][] = [];
+    const quiet = () => undefined;
+    await startServer('a', 60_000, {
+      log: quiet,
+      warn: quiet,
+      debug: quiet,
+      verbose: quiet,
+      error: (...args: unknown[]) => errors.push(args),
+    });
+    const c = client();
+    await c.connect();
+    const failure = (await c.request('t.fail', { n: -1 }, 3000).catch((e: unknown) => e)) as CallFailure;
+    expect(failure).toBeInstanceOf(CallFailure);
+    // Nest's handler answers an unexpected error so (the services' filter logs its stack with the same call id)
+    expect(failure.payload).toEqual({ status: 'error', message: 'Internal server error' });
+    expect(failure.callId).toBe(seen[0].requestId);
+    expect(errors).toContainEqual([
+      { callId: failure.callId, reqId: failure.callId },
+      't.fail failed: {"status":"error","message":"Internal server error"}',
+      'Server',
+    ]);
+    await c.close();
   });
 
   it('answers an unknown pattern with an error instead of a timeout', async () => {

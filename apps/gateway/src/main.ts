@@ -33,10 +33,13 @@ async function bootstrap(): Promise<void> {
   app.set('query parser', (query: string) => (BRACKETS.test(query) ? parseQs(query) : parsePlain(query)));
   app.set('etag', false); // Rocket.Chat's API sends no ETags; hashing every body costs CPU on the hot path
   app.use(exactJsonContentType);
-  // one id per request, carried to every service and printed in every log line written for it
-  app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>
-    RequestContext.run(RequestContext.fromHeader(req.headers['x-request-id']), next),
-  );
+  if (RequestContext.tracking) {
+    // LOG_REQUEST_IDS=all: one id per request, carried to every service and printed in every log line written for
+    // it (by default only error lines carry ids, explicitly: no middleware, no async context per request)
+    app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) =>
+      RequestContext.run(RequestContext.fromHeader(req.headers['x-request-id']), next),
+    );
+  }
   app.useBodyParser('json', { limit: '10mb' });
   app.useBodyParser('urlencoded', { extended: true, limit: '10mb' });
   app.enableShutdownHooks();

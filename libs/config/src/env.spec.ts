@@ -17,6 +17,12 @@ describe('gateway environment', () => {
     expect(clean({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '120000' }).HTTP_KEEP_ALIVE_TIMEOUT_MS).toBe(120000);
   });
 
+  it('prints request ids on error lines unless told to carry them everywhere', () => {
+    expect(clean({}).LOG_REQUEST_IDS).toBe('errors');
+    expect(clean({ LOG_REQUEST_IDS: 'all' }).LOG_REQUEST_IDS).toBe('all');
+    expect(() => clean({ LOG_REQUEST_IDS: 'yes' })).toThrow('bad: LOG_REQUEST_IDS');
+  });
+
   it.each(['0', '-5', '1.5', 'soon', ''])('refuses HTTP_KEEP_ALIVE_TIMEOUT_MS=%j', (value) => {
     expect(() => clean({ HTTP_KEEP_ALIVE_TIMEOUT_MS: value })).toThrow('bad: HTTP_KEEP_ALIVE_TIMEOUT_MS');
   });

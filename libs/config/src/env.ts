@@ -24,6 +24,11 @@ export const sharedEnvSpec = {
   REDIS_URL: url({ default: 'redis://127.0.0.1:6379' }),
   MONGO_URL: url({ default: 'mongodb://127.0.0.1:27017/rocketchat' }),
   LOG_LEVEL: str({ default: 'info', choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+  /**
+   * `errors`: error lines carry the request or call id they belong to; `all`: every line written on behalf of a
+   * request, through AsyncLocalStorage, at a CPU cost on every promise (libs/logging/src/request-context.ts).
+   */
+  LOG_REQUEST_IDS: str({ default: 'errors', choices: ['errors', 'all'] }),
   /** Prefix of every Redis key, stream and channel the apps use. */
   RC_REDIS_PREFIX: str({ default: 'rc' }),
   /** Consumer name of this replica in the Redis Streams groups (Kubernetes: the pod name). */

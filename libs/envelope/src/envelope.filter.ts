@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { RcError, RemoteServiceError } from './rc-error';
+import { RequestContext } from '@app/logging';
 import { toHttpFailure } from './http-failure';
 
 /**
@@ -8,6 +9,21 @@ import { toHttpFailure } from './http-failure';
  * returned by a service) map through `toHttpFailure`; Nest's HttpExceptions (unknown route, body parser, payload
  * too large) keep their status with the failure body; anything else is a logged 500 with a generic message.
  */
+type FilteredRequest = { path?: string; headers?: Record<string, string | string[] | undefined> };
+
+/**
+ * The request id of an error line. While `RequestContext` tracks requests, pino's mixin adds it; otherwise the
+ * client's `X-Request-Id`, if it sent a sane one (an id made up now would match nothing else).
+ */
+function requestIds(req?: FilteredRequest): { reqId?: string } {
+  const header = req?.headers?.['x-request-id'];
+  if (RequestContext.tracking || header === undefined) {
+    return {};
+  }
+  const id = RequestContext.fromHeader(header);
+  return id === header || (Array.isArray(header) && id === header[0]) ? { reqId: id } : {};
+}
+
 @Catch()
 export class EnvelopeExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Envelope');
@@ -22,7 +38,7 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
     if (res.headersSent) {
       return;
     }
-    const req = host.switchToHttp().getRequest<{ path?: string }>();
+    const req = host.switchToHttp().getRequest<FilteredRequest>();
     if (exception instanceof HttpException && exception.getStatus() === 404 && req?.path) {
       const allow = EnvelopeExceptionFilter.allowedMethods?.(req.path);
       if (allow?.length) {
@@ -37,14 +53,14 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
         return;
       }
     }
-    const { status, body } = this.describe(exception);
+    const { status, body } = this.describe(exception, req);
     if (this.withStack && exception instanceof Error && body.success === false) {
       body.stack = exception.stack;
     }
     res.status(status).json(body);
   }
 
-  private describe(exception: unknown): { status: number; body: Record<string, unknown> } {
+  private describe(exception: unknown, req?: FilteredRequest): { status: number; body: Record<string, unknown> } {
     if (exception instanceof RcError) {
       return toHttpFailure(exception);
     }
@@ -63,7 +79,7 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
         };
       }
       if (status >= 500) {
-        this.logger.error(exception);
+        this.logger.error({ ...requestIds(req), err: exception });
         return { status, body: { success: false, error: 'Internal server error' } };
       }
       return { status, body: { success: false, error: message } };
@@ -82,9 +98,13 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof RemoteServiceError) {
-      this.logger.warn(exception.message); // logged with its stack by the service that threw it
+      // logged with its stack by the service that threw it, on a line with the same callId
+      this.logger.warn({ ...requestIds(req), callId: exception.callId }, exception.message);
     } else {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        requestIds(req),
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     return { status: 500, body: { success: false, error: 'Internal server error' } };
   }

@@ -114,6 +114,9 @@ export class RcError extends RpcException {
  * the request id; the caller answers 500 and logs one line.
  */
 export class RemoteServiceError extends Error {
+  /** the failed call's id, which the service's own log line names (set by the transport client) */
+  callId?: string;
+
   constructor(
     readonly pattern: string,
     message: string,

@@ -1,8 +1,9 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { lastValueFrom, Observable } from 'rxjs';
 import { RcError } from '@app/envelope';
 import { isDependencyOutage, ServiceExceptionFilter } from './dependency-outage';
+import { StreamsContext } from './streams.context';
 
 const named = (name: string, message = 'x') => Object.assign(new Error(message), { name });
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -53,6 +54,20 @@ describe(ServiceExceptionFilter.name, () => {
       status: 'error',
       message: 'Internal server error',
     });
+  });
+
+  it('logs an unexpected error with its stack and the id of the call that failed', async () => {
+    const errors: unknown[][] = [];
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+    const ctx = new StreamsContext(['client:9', 'chat.postMessage', false, '1-0']);
+    const host = { getType: () => 'rpc', switchToRpc: () => ({ getContext: () => ctx }) } as unknown as ArgumentsHost;
+    const boom = new Error('boom');
+    await expect(lastValueFrom(sut.catch(boom, host) as Observable<unknown>)).rejects.toEqual({
+      status: 'error',
+      message: 'Internal server error',
+    });
+    expect(errors).toEqual([[{ callId: 'client:9' }, boom.stack]]);
+    jest.restoreAllMocks();
   });
 
   it('leaves HTTP to Nest’s own filter', () => {

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { BaseRpcExceptionFilter } from '@nestjs/microservices';
-import { Observable } from 'rxjs';
+import { BaseRpcExceptionFilter, RpcException } from '@nestjs/microservices';
+import { Observable, throwError } from 'rxjs';
 import { RcError } from '@app/envelope';
+import { StreamsContext } from './streams.context';
 
 /** Errors of the database and Redis clients that mean "not reachable right now", not "this request is wrong". */
 const OUTAGE_NAMES = new Set([
@@ -53,8 +54,10 @@ export class ServiceExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'rpc') {
       return this.http.catch(exception, host);
     }
+    const ctx: unknown = host.switchToRpc?.().getContext();
+    const ids = { callId: ctx instanceof StreamsContext ? ctx.getRequestId() : undefined };
     if (isDependencyOutage(exception)) {
-      this.logger.warn(`a dependency is unavailable: ${(exception as Error).message}`);
+      this.logger.warn(ids, `a dependency is unavailable: ${(exception as Error).message}`);
       return this.rpc.catch(
         new RcError(
           'error-service-unavailable',
@@ -64,6 +67,12 @@ export class ServiceExceptionFilter implements ExceptionFilter {
         ),
         host,
       );
+    }
+    if (!(exception instanceof RpcException)) {
+      // an unexpected error, logged here with its stack and its call's id, which the gateway's line names too (Nest's
+      // own handler would log it without): the caller gets the payload Nest gives it
+      this.logger.error(ids, exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      return throwError(() => ({ status: 'error', message: 'Internal server error' }));
     }
     return this.rpc.catch(exception, host);
   }

@@ -17,6 +17,17 @@ export interface RedisStreamsClientOptions {
   name?: string;
 }
 
+/** A service's error reply, with the id of the call it answers (which the service's own log line names). */
+export class CallFailure extends Error {
+  constructor(
+    readonly callId: string,
+    readonly payload: unknown,
+  ) {
+    super(`call ${callId} failed`);
+    this.name = 'CallFailure';
+  }
+}
+
 /** No reply within the caller's timeout. */
 export class RpcTimeoutError extends Error {
   constructor(pattern: string, timeoutMs: number) {
@@ -108,8 +119,8 @@ export class RedisStreamsClient extends ClientProxy {
 
   /**
    * One request and its reply as a promise, without the Observable that `ClientProxy.send` builds around each
-   * call: the path every gateway request takes. Rejects with the service's error payload, or with
-   * `RpcTimeoutError` after `timeoutMs`.
+   * call: the path every gateway request takes. Rejects with `CallFailure` (the service's error payload and the
+   * call's id), or with `RpcTimeoutError` after `timeoutMs`.
    */
   request(pattern: string, data: unknown, timeoutMs: number): Promise<unknown> {
     if (!this.ready) {
@@ -117,10 +128,11 @@ export class RedisStreamsClient extends ClientProxy {
     }
     return new Promise((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined = undefined;
-      const dispose = this.publish({ pattern, data }, (packet) => {
+      const id = this.nextId();
+      const dispose = this.write(id, pattern, data, (packet) => {
         clearTimeout(timer);
         if (packet.err !== undefined && packet.err !== null) {
-          reject(packet.err as Error);
+          reject(new CallFailure(id, packet.err));
         } else {
           resolve(packet.response);
         }
@@ -133,8 +145,14 @@ export class RedisStreamsClient extends ClientProxy {
   }
 
   protected publish(packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {
-    const pattern = this.normalizePattern(packet.pattern);
-    const id = `${this.clientId}:${(++this.seq).toString(36)}`;
+    return this.write(this.nextId(), this.normalizePattern(packet.pattern), packet.data, callback);
+  }
+
+  private nextId(): string {
+    return `${this.clientId}:${(++this.seq).toString(36)}`;
+  }
+
+  private write(id: string, pattern: string, data: unknown, callback: (packet: WritePacket) => void): () => void {
     this.routingMap.set(id, callback);
     const stream = requestStream(this.options.prefix, this.options.serviceOf(pattern));
     const deadline = String(Date.now() + this.options.timeoutMs);
@@ -149,7 +167,7 @@ export class RedisStreamsClient extends ClientProxy {
       'pattern',
       pattern,
       'data',
-      JSON.stringify(packet.data ?? null),
+      JSON.stringify(data ?? null),
       'reply',
       this.channel,
       'deadline',

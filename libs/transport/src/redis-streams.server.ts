@@ -6,7 +6,7 @@ import { RcError } from '@app/envelope';
 import { RequestContext } from '@app/logging';
 import { instanceRuns } from './instances';
 import { entryFields, ReplyMessage, RequestEntry, requestStream } from './keys';
-import { StreamsContext } from './streams.context';
+import { StreamsContext, withCallId } from './streams.context';
 
 export interface RedisStreamsServerOptions {
   redisUrl: string;
@@ -209,11 +209,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       return;
     }
     const entry = entryFields(fields);
-    const p = RequestContext.run(
-      entry.rqid || entry.id || entryId,
-      () => this.handle(entryId, entry, redelivered),
-      entry.id,
-    )
+    const p = RequestContext.run(entry.rqid || entry.id || entryId, () => this.handle(entryId, entry, redelivered))
       .catch((err) => this.logger.error?.(`request ${entryId} failed: ${(err as Error).message}`))
       .finally(() => this.inFlight.delete(entryId));
     this.inFlight.set(entryId, p);
@@ -292,7 +288,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
     }
     let data: unknown;
     try {
-      data = entry.data ? JSON.parse(entry.data) : undefined;
+      data = entry.data ? withCallId(JSON.parse(entry.data), entry.id) : undefined;
     } catch {
       // a malformed entry must not stay pending and be claimed forever
       if (entry.reply) {
@@ -311,7 +307,7 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
           await lastValueFrom(out, { defaultValue: undefined });
         }
       } catch (err) {
-        this.logFailure(entry.pattern, err);
+        this.logFailure(entry, err);
       } finally {
         await done();
       }
@@ -323,21 +319,24 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
       const response = isObservable(out) ? await lastValueFrom(out, { defaultValue: undefined }) : out;
       await reply({ response });
     } catch (err) {
-      this.logFailure(entry.pattern, err);
+      this.logFailure(entry, err);
       await reply({ err: serializeError(err) });
     }
   }
 
   /**
-   * Logged once, here, where it was thrown: an unexpected error with its stack (the request id is on the line),
-   * a business refusal (RcError) only at debug level.
+   * Logged once, here, where it was thrown: an unexpected error with its stack, a business refusal (RcError) only
+   * at debug level. The line names the call (`callId`, which the caller's line names too) and the request it
+   * serves (`reqId`), whether or not the request id is carried through awaits (`RequestContext`).
    */
-  private logFailure(pattern: string, err: unknown): void {
+  private logFailure(entry: Partial<RequestEntry>, err: unknown): void {
+    const ids = RequestContext.tracking ? { callId: entry.id } : { callId: entry.id, reqId: entry.rqid };
     if (isExpected(err)) {
-      this.logger.debug?.(`${pattern} refused: ${(err as Error).message}`);
+      this.logger.debug?.(ids, `${entry.pattern} refused: ${(err as Error).message}`);
     } else {
       this.logger.error?.(
-        `${pattern} failed: ${err instanceof Error ? (err.stack ?? err.message) : JSON.stringify(err)}`,
+        ids,
+        `${entry.pattern} failed: ${err instanceof Error ? (err.stack ?? err.message) : JSON.stringify(err)}`,
       );
     }
   }

@@ -1,6 +1,6 @@
 import { PayloadOf, RcPattern, ResultOf, serviceOf } from '@app/contracts';
 import { RcError, RemoteServiceError } from '@app/envelope';
-import { RedisStreamsClient, RpcTimeoutError } from './redis-streams.client';
+import { CallFailure, RedisStreamsClient, RpcTimeoutError } from './redis-streams.client';
 
 export interface RpcClientOptions {
   redisUrl: string;
@@ -54,7 +54,15 @@ export class RpcClient {
   }
 }
 
-function toRcError(err: unknown, pattern: string): Error {
+/** What a failed call becomes for its caller (exported for its test). */
+export function toRcError(err: unknown, pattern: string): Error {
+  if (err instanceof CallFailure) {
+    const failure = toRcError(err.payload, pattern);
+    if (failure instanceof RemoteServiceError) {
+      failure.callId = err.callId;
+    }
+    return failure;
+  }
   if (err instanceof RcError) {
     return err;
   }

@@ -11,9 +11,8 @@ import {
 } from '@app/contracts';
 import { randomId } from '@app/database';
 import { RcError } from '@app/envelope';
-import { RequestContext } from '@app/logging';
 import { SettingsReader } from '@app/settings';
-import { RpcClient } from '@app/transport';
+import { callIdOf, RpcClient } from '@app/transport';
 import { RoomAccess, RoomAccessService } from '../room-access/room-access.service';
 import { isStandardEmoji, reactionKey } from './emoji';
 import { messageIdFor } from './message-id';
@@ -58,7 +57,7 @@ export class MessageActionsService {
     );
     const quoted = (msg.attachments ?? []).filter((a) => typeof a.message_link === 'string' || a.text !== undefined);
     const message = await this.system.write({
-      _id: messageIdFor(`pin:${RequestContext.callId() ?? randomId()}`),
+      _id: messageIdFor(`pin:${callIdOf(p) ?? randomId()}`),
       rid: msg.rid,
       t: msg.t === 'e2e' ? 'message_pinned_e2e' : 'message_pinned',
       msg: '',

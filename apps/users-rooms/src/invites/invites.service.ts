@@ -215,7 +215,7 @@ export class InvitesService {
         throw expired('maxUses');
       }
       if (user.username) {
-        await this.membership.subscribe(room, user, { announce: 'uj' });
+        await this.membership.subscribe(room, user, { announce: 'uj', call: p });
       }
     }
     return {

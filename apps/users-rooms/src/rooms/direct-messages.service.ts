@@ -285,7 +285,7 @@ export class DirectMessagesService {
     await this.rooms.updateOne({ _id: room._id }, { $set: { topic, _updatedAt: new Date() } });
     await this.notifier.roomChanged(room._id);
     const actor = await this.users.findById<UserRef>(p.caller._id, { username: 1, name: 1 });
-    await this.notifier.systemMessage(room._id, 'room_changed_topic', topic, {
+    await this.notifier.systemMessage(p, room._id, 'room_changed_topic', topic, {
       _id: p.caller._id,
       username: actor?.username ?? p.caller.username,
       ...(actor?.name ? { name: actor.name } : {}),

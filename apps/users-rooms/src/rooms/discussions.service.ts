@@ -86,7 +86,7 @@ export class DiscussionsService {
       // one discussion per message: starting it again joins the caller to it
       const existing = await this.rooms.findOne<RoomDoc>({ prid: parent._id, pmid: p.pmid });
       if (existing) {
-        await this.membership.subscribe(existing, creator, { announce: 'uj' });
+        await this.membership.subscribe(existing, creator, { announce: 'uj', call: p });
         await this.subscriptions.updateMany(
           { rid: existing._id, prid: { $exists: false } },
           { $set: { prid: parent._id } },
@@ -115,7 +115,7 @@ export class DiscussionsService {
       ...(creator.name ? { name: creator.name } : {}),
     };
     const quote = message ? await this.quoteOf(message, parent) : undefined;
-    await this.notifier.systemMessage(message?.rid ?? parent._id, 'discussion-created', p.t_name, by, {
+    await this.notifier.systemMessage(p, message?.rid ?? parent._id, 'discussion-created', p.t_name, by, {
       drid: room._id,
       ...(quote ? { attachments: [quote] } : {}),
     });

@@ -95,12 +95,12 @@ export class MembershipService {
 
   /**
    * Subscribes a user (idempotent: false when already a member) and counts the member; announces it with `au`
-   * (added by `inviter`) or `uj` (joined) when asked.
+   * (added by `inviter`) or `uj` (joined) when asked, for the call whose payload is `call` (`systemMessage`).
    */
   async subscribe(
     room: RoomRefDoc,
     user: UserRef,
-    options: { roles?: string[]; announce?: 'au' | 'uj'; inviter?: IUserRef; now?: Date } = {},
+    options: { roles?: string[]; announce?: 'au' | 'uj'; call?: object; inviter?: IUserRef; now?: Date } = {},
   ): Promise<boolean> {
     const now = options.now ?? new Date();
     const res = await this.subscriptions.updateOne(
@@ -113,9 +113,9 @@ export class MembershipService {
     }
     await this.rooms.updateOne({ _id: room._id }, { $inc: { usersCount: 1 }, $set: { _updatedAt: now } });
     if (options.announce === 'au' && options.inviter) {
-      await this.notifier.systemMessage(room._id, 'au', user.username ?? '', options.inviter);
+      await this.notifier.systemMessage(options.call ?? {}, room._id, 'au', user.username ?? '', options.inviter);
     } else if (options.announce === 'uj') {
-      await this.notifier.systemMessage(room._id, 'uj', user.username ?? '', userRef(user));
+      await this.notifier.systemMessage(options.call ?? {}, room._id, 'uj', user.username ?? '', userRef(user));
     }
     await this.notifier.membershipChanged(room._id, [user._id]);
     return true;
@@ -126,7 +126,7 @@ export class MembershipService {
    * user already in the room is left as is), one counter update, and the `uj` messages and cache drops of the
    * users that joined sent side by side, so a server with thousands of users answers within the call's time.
    */
-  private async subscribeAll(room: RoomRefDoc, users: UserRef[], now: Date): Promise<void> {
+  private async subscribeAll(call: object, room: RoomRefDoc, users: UserRef[], now: Date): Promise<void> {
     const joined: UserRef[] = [];
     for (let i = 0; i < users.length; i += JOIN_BATCH) {
       const batch = users.slice(i, i + JOIN_BATCH);
@@ -148,7 +148,7 @@ export class MembershipService {
     for (let i = 0; i < joined.length; i += JOIN_BATCH) {
       const batch = joined.slice(i, i + JOIN_BATCH);
       await Promise.all(
-        batch.map((user) => this.notifier.systemMessage(room._id, 'uj', user.username ?? '', userRef(user))),
+        batch.map((user) => this.notifier.systemMessage(call, room._id, 'uj', user.username ?? '', userRef(user))),
       );
       await this.notifier.membershipChanged(
         room._id,
@@ -158,16 +158,21 @@ export class MembershipService {
   }
 
   /** Removes a user's subscription and counts it; announces `ul` (left) or `ru` (removed by `by`). */
-  async unsubscribe(room: RoomRefDoc, user: UserRef, announce: { t: 'ul' } | { t: 'ru'; by: IUserRef }): Promise<void> {
+  async unsubscribe(
+    call: object,
+    room: RoomRefDoc,
+    user: UserRef,
+    announce: { t: 'ul' } | { t: 'ru'; by: IUserRef },
+  ): Promise<void> {
     const removed = await this.subscriptions.deleteOne({ rid: room._id, 'u._id': user._id });
     if (!removed) {
       return;
     }
     await this.rooms.updateOne({ _id: room._id }, { $inc: { usersCount: -1 }, $set: { _updatedAt: new Date() } });
     if (announce.t === 'ul') {
-      await this.notifier.systemMessage(room._id, 'ul', user.username ?? '', userRef(user));
+      await this.notifier.systemMessage(call, room._id, 'ul', user.username ?? '', userRef(user));
     } else {
-      await this.notifier.systemMessage(room._id, 'ru', user.username ?? '', announce.by);
+      await this.notifier.systemMessage(call, room._id, 'ru', user.username ?? '', announce.by);
     }
     await this.notifier.membershipChanged(room._id, [user._id]);
   }
@@ -232,7 +237,7 @@ export class MembershipService {
     }
     const inviter = userRef(await this.me(p.caller));
     for (const user of users) {
-      await this.subscribe(room, user, { announce: 'au', inviter });
+      await this.subscribe(room, user, { announce: 'au', call: p, inviter });
     }
     return this.refreshed(kind, room);
   }
@@ -251,7 +256,7 @@ export class MembershipService {
     ) {
       throw RcError.failure('error-code-invalid', 'Invalid Code', { method: 'joinRoom' });
     }
-    await this.subscribe(room, await this.me(p.caller), { announce: 'uj' });
+    await this.subscribe(room, await this.me(p.caller), { announce: 'uj', call: p });
     return this.refreshed(kind, room);
   }
 
@@ -276,7 +281,7 @@ export class MembershipService {
         { method: 'removeUserFromRoom' },
       );
     }
-    await this.unsubscribe(room, target, { t: 'ru', by: userRef(await this.me(p.caller)) });
+    await this.unsubscribe(p, room, target, { t: 'ru', by: userRef(await this.me(p.caller)) });
     return kind.t === 'c' ? this.refreshed(kind, room) : {};
   }
 
@@ -297,7 +302,7 @@ export class MembershipService {
         { method: 'leaveRoom' },
       );
     }
-    await this.unsubscribe(room, await this.me(p.caller), { t: 'ul' });
+    await this.unsubscribe(p, room, await this.me(p.caller), { t: 'ul' });
     return kind.t === 'c' ? this.refreshed(kind, room) : {};
   }
 
@@ -309,7 +314,7 @@ export class MembershipService {
     }
     const filter: FilterQuery<IUser> = { username: { $exists: true }, ...(p.activeUsersOnly ? { active: true } : {}) };
     const users = await this.users.find<UserRef>(filter, { projection: { _id: 1, username: 1, name: 1, roles: 1 } });
-    await this.subscribeAll(room, users, new Date());
+    await this.subscribeAll(p, room, users, new Date());
     return this.refreshed(kind, room);
   }
 

@@ -40,7 +40,7 @@ export class RoomAccessService {
       (await this.authorization.hasPermission(user.roles, 'view-c-room'))
     ) {
       // Rocket.Chat joins the caller to a public channel it posts to (getRoomByNameOrIdWithOptionToJoin)
-      await this.membership.subscribe(room, user, { announce: 'uj' });
+      await this.membership.subscribe(room, user, { announce: 'uj', call: p });
     }
     return { rid: room._id };
   }

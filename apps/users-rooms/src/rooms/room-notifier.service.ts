@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InternalPattern, IUserRef, RcEvent } from '@app/contracts';
-import { RequestContext } from '@app/logging';
-import { EventBus, RpcClient } from '@app/transport';
+import { callIdOf, EventBus, RpcClient } from '@app/transport';
 
 const UNMISTAKABLE = '23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz';
 
@@ -28,17 +27,21 @@ export class RoomNotifier {
     private readonly events: EventBus,
   ) {}
 
-  /** Rocket.Chat's `Message.saveSystemMessage(t, rid, msg, user, extra)`. */
+  /**
+   * Rocket.Chat's `Message.saveSystemMessage(t, rid, msg, user, extra)`. `call` is the payload of the call being
+   * handled: the message's id derives from its call id (`callIdOf`), the same when the call is redelivered.
+   */
   async systemMessage(
+    call: object,
     rid: string,
     t: string,
     msg: string,
     user: IUserRef,
     extra?: Record<string, unknown>,
   ): Promise<void> {
-    const call = RequestContext.callId() ?? RequestContext.id() ?? `${Date.now()}:${Math.random()}`;
+    const callId = callIdOf(call) ?? `${Date.now()}:${Math.random()}`;
     await this.rpc.emit(InternalPattern.ChatSystemMessage, {
-      _id: idFrom(`system:${call}:${rid}:${t}:${msg}:${JSON.stringify(extra ?? {})}`),
+      _id: idFrom(`system:${callId}:${rid}:${t}:${msg}:${JSON.stringify(extra ?? {})}`),
       rid,
       t,
       msg,

@@ -96,6 +96,7 @@ export class RoomRolesService {
     const actor = await this.users.findById(p.caller._id, { username: 1, name: 1 });
     const by: IUserRef = { _id: p.caller._id, username: actor?.username ?? p.caller.username, name: actor?.name };
     await this.notifier.systemMessage(
+      p,
       room._id,
       add ? 'subscription-role-added' : 'subscription-role-removed',
       target.username,

@@ -97,7 +97,7 @@ export class RoomSettingsService {
     }
     await this.assertEditor(room, p.caller);
     await this.save(room, { $set: { [field]: value } });
-    await this.notifier.systemMessage(room._id, `room_changed_${field}`, value, await this.actor(p.caller));
+    await this.notifier.systemMessage(p, room._id, `room_changed_${field}`, value, await this.actor(p.caller));
     return value;
   }
 
@@ -140,7 +140,7 @@ export class RoomSettingsService {
     }
     await this.save(room, { $set: { name, fname: name } });
     await this.subscriptions.updateMany({ rid: room._id }, { $set: { name, fname: name, _updatedAt: new Date() } });
-    await this.notifier.systemMessage(room._id, 'r', name, await this.actor(p.caller));
+    await this.notifier.systemMessage(p, room._id, 'r', name, await this.actor(p.caller));
     return this.result(kind, { ...room, name });
   }
 
@@ -160,6 +160,7 @@ export class RoomSettingsService {
     }
     await this.save(room, { $set: { ro: readOnly } });
     await this.notifier.systemMessage(
+      p,
       room._id,
       readOnly ? 'room-set-read-only' : 'room-removed-read-only',
       '',
@@ -196,6 +197,7 @@ export class RoomSettingsService {
     await this.save(room, { $set: { t: type } });
     await this.subscriptions.updateMany({ rid: room._id }, { $set: { t: type, _updatedAt: new Date() } });
     await this.notifier.systemMessage(
+      p,
       room._id,
       'room_changed_privacy',
       type === 'c' ? 'public' : 'private',
@@ -260,7 +262,7 @@ export class RoomSettingsService {
     }
     await this.save(room, { $set: { archived: true } });
     await this.subscriptions.updateMany({ rid: room._id }, { $set: { archived: true, open: false, alert: false } });
-    await this.notifier.systemMessage(room._id, 'room-archived', '', await this.actor(p.caller));
+    await this.notifier.systemMessage(p, room._id, 'room-archived', '', await this.actor(p.caller));
     return {};
   }
 
@@ -275,7 +277,7 @@ export class RoomSettingsService {
     }
     await this.save(room, { $set: { archived: false } });
     await this.subscriptions.updateMany({ rid: room._id }, { $set: { archived: false, open: true } });
-    await this.notifier.systemMessage(room._id, 'room-unarchived', '', await this.actor(p.caller));
+    await this.notifier.systemMessage(p, room._id, 'room-unarchived', '', await this.actor(p.caller));
     return {};
   }
 
