@@ -1,14 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { RcError, RemoteServiceError } from './rc-error';
 import { RequestContext } from '@app/logging';
+import { RcError, RemoteServiceError } from './rc-error';
 import { toHttpFailure } from './http-failure';
 
-/**
- * The gateway's one exception filter: every failure leaves in Rocket.Chat's envelope. RcErrors (thrown here or
- * returned by a service) map through `toHttpFailure`; Nest's HttpExceptions (unknown route, body parser, payload
- * too large) keep their status with the failure body; anything else is a logged 500 with a generic message.
- */
 type FilteredRequest = { path?: string; headers?: Record<string, string | string[] | undefined> };
 
 /**
@@ -24,6 +19,11 @@ function requestIds(req?: FilteredRequest): { reqId?: string } {
   return id === header || (Array.isArray(header) && id === header[0]) ? { reqId: id } : {};
 }
 
+/**
+ * The gateway's one exception filter: every failure leaves in Rocket.Chat's envelope. RcErrors (thrown here or
+ * returned by a service) map through `toHttpFailure`; Nest's HttpExceptions (unknown route, body parser, payload
+ * too large) keep their status with the failure body; anything else is a logged 500 with a generic message.
+ */
 @Catch()
 export class EnvelopeExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Envelope');
@@ -79,7 +79,7 @@ export class EnvelopeExceptionFilter implements ExceptionFilter {
         };
       }
       if (status >= 500) {
-        this.logger.error({ ...requestIds(req), err: exception });
+        this.logger.error({ ...requestIds(req), err: exception }, exception.message);
         return { status, body: { success: false, error: 'Internal server error' } };
       }
       return { status, body: { success: false, error: message } };
