@@ -41,7 +41,9 @@ describe('the gateway filter on a failed call', () => {
     expect(warns).toEqual([[{ reqId: 'abc-1', callId: 'client:3' }, 'chat.postMessage: boom']]);
   });
 
-  it.each([{}, { 'x-request-id': 'not a plain id' }])('makes up no request id (headers %j)', (headers) => {
+  const unnamed: Record<string, string>[] = [{}, { 'x-request-id': 'not a plain id' }];
+
+  it.each(unnamed)('makes up no request id (headers %j)', (headers) => {
     const { host } = httpHost(headers);
     new EnvelopeExceptionFilter().catch(failed(), host);
     expect(warns).toEqual([[{ callId: 'client:3' }, 'chat.postMessage: boom']]);
