@@ -325,9 +325,11 @@ export class RedisStreamsServer extends Server implements CustomTransportStrateg
   }
 
   /**
-   * Logged once, here, where it was thrown: an unexpected error with its stack, a business refusal (RcError) only
-   * at debug level. The line names the call (`callId`, which the caller's line names too) and the request it
-   * serves (`reqId`), whether or not the request id is carried through awaits (`RequestContext`).
+   * The transport's line for a failed call: an unexpected error at error level with the pattern, and its stack
+   * when it arrives here as an Error (in the apps the services' exception filter has logged the stack already,
+   * with the same `callId`, and passes on Nest's payload); a business refusal (RcError) only at debug level.
+   * The line names the call (`callId`, which the caller's line names too) and the request it serves (`reqId`),
+   * whether or not the request id is carried through awaits (`RequestContext`).
    */
   private logFailure(entry: Partial<RequestEntry>, err: unknown): void {
     const ids = RequestContext.tracking ? { callId: entry.id } : { callId: entry.id, reqId: entry.rqid };
