@@ -1,6 +1,7 @@
 import { ArgumentsHost, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { lastValueFrom, Observable } from 'rxjs';
+import { MongoBulkWriteError, MongoNetworkError, MongoServerError } from 'mongodb';
 import { RcError } from '@app/envelope';
 import { isDependencyOutage, ServiceExceptionFilter } from './dependency-outage';
 import { StreamsContext } from './streams.context';
@@ -20,6 +21,8 @@ describe(isDependencyOutage.name, () => {
     named('MongooseError', 'Operation `users.findOne()` buffering timed out after 10000ms'),
     new Error('Connection is closed.'),
     Object.assign(new Error('wrapped'), { cause: named('MongoNetworkError') }),
+    // what insertMany / bulkWrite throw when the connection fails under them
+    new MongoBulkWriteError(new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017'), {} as never),
   ])('takes %s for an outage', (err) => {
     expect(isDependencyOutage(err)).toBe(true);
   });
@@ -27,6 +30,10 @@ describe(isDependencyOutage.name, () => {
   it.each([
     new Error('boom'),
     named('MongoServerError', 'E11000 duplicate key error'),
+    new MongoBulkWriteError(
+      new MongoServerError({ errmsg: 'E11000 duplicate key error', code: 11000, writeErrors: [] }),
+      {} as never,
+    ),
     named('ValidationError'),
     RcError.failure('error-invalid-user'),
     undefined,

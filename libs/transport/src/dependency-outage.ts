@@ -22,18 +22,20 @@ const OUTAGE_MESSAGES = [/buffering timed out/i, /^Connection is closed\.?$/, /^
 
 /**
  * Whether an error means that a service lost its database or Redis for a moment (a server restarting, a network
- * cut): the request may be retried, and the client is told so with a 503, never a 500.
+ * cut): the request may be retried, and the client is told so with a 503, never a 500. The driver wraps what
+ * failed a bulk write (`insertMany`, `bulkWrite`) in a `MongoBulkWriteError` that keeps it as `errorResponse`.
  */
 export function isDependencyOutage(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 3) {
     return false;
   }
-  const e = err as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown };
+  const e = err as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown; errorResponse?: unknown };
   return (
     (typeof e.name === 'string' && OUTAGE_NAMES.has(e.name)) ||
     (typeof e.code === 'string' && OUTAGE_CODES.has(e.code)) ||
     (typeof e.message === 'string' && OUTAGE_MESSAGES.some((m) => m.test(e.message as string))) ||
-    isDependencyOutage(e.cause, depth + 1)
+    isDependencyOutage(e.cause, depth + 1) ||
+    isDependencyOutage(e.errorResponse, depth + 1)
   );
 }
 
