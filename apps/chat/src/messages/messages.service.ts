@@ -183,6 +183,7 @@ export class MessagesService {
     const mentionedUserIds = mentions.filter((m) => m._id !== 'all' && m._id !== 'here').map((m) => m._id);
     await this.rpc.emit(InternalPattern.RoomsMessageSent, {
       rid,
+      roomType: access.room.t,
       messageId: stored._id,
       ts: new Date(stored.ts).toISOString(),
       userId: caller._id,

@@ -1,13 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type Redis from 'ioredis';
-import { ISubscription, MessageEditedEvent, MessageRemovedEvent, MessageSentEvent } from '@app/contracts';
+import { IRoom, ISubscription, MessageEditedEvent, MessageRemovedEvent, MessageSentEvent } from '@app/contracts';
+import { settledWithin } from '@app/database';
 import { REDIS_CLIENT } from '@app/transport';
 import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
 import { RoomsRepository } from '../rooms/rooms.repository';
 
 type SubscriptionOp = AnyBulkWriteOperation<ISubscription>;
+type RoomOp = AnyBulkWriteOperation<IRoom>;
+const updateRoom = (rid: string, update: Record<string, unknown>) =>
+  ({ updateOne: { filter: { _id: rid }, update } }) as RoomOp;
 const updateMany = (filter: Record<string, unknown>, update: Record<string, unknown>) =>
   ({ updateMany: { filter, update } }) as SubscriptionOp;
 const updateOne = (filter: Record<string, unknown>, update: Record<string, unknown>) =>
@@ -15,6 +20,10 @@ const updateOne = (filter: Record<string, unknown>, update: Record<string, unkno
 
 /** How long a handled message id is remembered: longer than any redelivery of the event. */
 const SEEN_TTL_SECONDS = 86_400;
+/** The most message events written in one batch (a stream read gives at most the transport's concurrency). */
+const MAX_SENT_BATCH = 100;
+/** How long the events of one batch wait for each of its writes at most (mongoose's own buffering bound). */
+const WRITE_BOUND_MS = 10_000;
 
 /**
  * What messages change on their room and on its members' subscriptions (durable events from chat, each handled
@@ -36,51 +45,108 @@ export class RoomActivityService {
   /**
    * After a message is stored: the room's count and last message; the other members' `alert`/`open`, `unread`
    * (every message in DMs, mentions elsewhere), `userMentions`/`groupMentions`; thread followers' `tunread`;
-   * the sender's `ls`. One bulk write for the subscriptions. Every post comes this way, so the writes go to the
-   * driver as they are (`asIs`).
+   * the sender's `ls`. Resolves once written, so the transport acknowledges the event only then.
    */
-  async onMessageSent(e: MessageSentEvent): Promise<void> {
-    if (!(await this.firstTime(`rc:msg-sent:${e.messageId}`))) {
-      return;
-    }
-    const ts = new Date(e.ts);
+  onMessageSent(e: MessageSentEvent): Promise<void> {
+    return this.sent.load(e);
+  }
+
+  /**
+   * The events dispatched in one turn of the event loop (under load one read of the stream gives several) are
+   * written together: one Redis round trip tells which are new, then one bulk write to the rooms and, once it is
+   * done, one to the subscriptions, whatever their number. Every post comes this way, so the writes go to the
+   * driver as they are (`asIs`). An event whose ops cannot be built fails alone; a failed write fails its batch,
+   * as does a write unanswered after 10 s, and forgets its events' ids, so that their redelivery writes them.
+   */
+  private readonly sent = new DataLoader<MessageSentEvent, void>((events) => this.writeSent(events), {
+    cache: false,
+    maxBatchSize: MAX_SENT_BATCH,
+    batchScheduleFn: (run) => setImmediate(run),
+  });
+
+  private async writeSent(events: readonly MessageSentEvent[]): Promise<(void | Error)[]> {
+    const seen = await this.redis
+      .pipeline(events.map((e) => ['set', `rc:msg-sent:${e.messageId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX']))
+      .exec();
     const now = new Date();
+    const outcomes: (void | Error)[] = [];
+    const roomOps: RoomOp[] = [];
+    const subOps: SubscriptionOp[] = [];
+    const claimed: string[] = [];
+    for (const [i, e] of events.entries()) {
+      const [err, first] = seen?.[i] ?? [new Error('Redis answered no reply')];
+      if (err) {
+        outcomes.push(err);
+        continue;
+      }
+      outcomes.push(undefined);
+      if (first !== 'OK') {
+        continue; // a redelivered event: its message was counted the first time
+      }
+      try {
+        await this.sentOps(e, now, roomOps, subOps);
+        claimed.push(`rc:msg-sent:${e.messageId}`);
+      } catch (failure) {
+        outcomes[i] = failure instanceof Error ? failure : new Error(String(failure));
+      }
+    }
+    // the rooms first, as one post at a time did: once a subscription shows a message, its room's `lm` reaches it
+    // (channels.counters counts a member's unread messages up to `lm`)
+    try {
+      await settledWithin(this.rooms.bulkWrite(roomOps, { asIs: true }), WRITE_BOUND_MS, 'the rooms of a batch');
+      await settledWithin(this.subscriptions.bulkWrite(subOps, { asIs: true }), WRITE_BOUND_MS, 'its subscriptions');
+    } catch (err) {
+      // not written: the events are counted when delivered again (a write that landed in part counts twice then)
+      if (claimed.length) {
+        await this.redis.del(...claimed).catch(() => undefined);
+      }
+      throw err;
+    }
+    return outcomes;
+  }
+
+  /** What one new message writes, appended to its batch's rooms and subscriptions ops. */
+  private async sentOps(e: MessageSentEvent, now: Date, roomOps: RoomOp[], subOps: SubscriptionOp[]) {
+    const ts = new Date(e.ts);
+    if (Number.isNaN(ts.getTime())) {
+      throw new Error(`message ${e.messageId}: no valid ts`);
+    }
     const inRoom = !e.tmid || e.tshow;
     if (e.system || !inRoom) {
       // a system message or a thread reply counts in the room, but is not its last message
-      await this.rooms.updateOne({ _id: e.rid }, { $inc: { msgs: 1 }, $set: { _updatedAt: now } });
+      roomOps.push(updateRoom(e.rid, { $inc: { msgs: 1 }, $set: { _updatedAt: now } }));
       if (e.tmid) {
-        await this.threadUnread(e, now);
+        this.threadUnread(e, now, subOps);
       }
       return;
     }
-    const room = await this.rooms.findOneAndUpdate(
-      { _id: e.rid },
-      {
-        $inc: { msgs: 1 },
-        $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: now },
-      },
-      { projection: { t: 1 }, asIs: true },
-    );
-    if (!room) {
+    // chat names the room's type; an event queued by an older chat does not, and a room that is gone changes nothing
+    const type = e.roomType ?? (await this.rooms.findOne<Pick<IRoom, 't'>>({ _id: e.rid }, { t: 1 }))?.t;
+    if (!type) {
       return;
     }
+    roomOps.push(
+      updateRoom(e.rid, {
+        $inc: { msgs: 1 },
+        $set: { lm: ts, lastMessage: { ...e.message, ts, _updatedAt: ts }, _updatedAt: now },
+      }),
+    );
     const others = { rid: e.rid, 'u._id': { $ne: e.userId } };
     // what raises `unread`: Unread_Count (channels, groups) / Unread_Count_DM (DMs); a member who mutes group
     // mentions is not counted for `@all` / `@here`
     const rule =
-      room.t === 'd'
+      type === 'd'
         ? await this.settings.string('Unread_Count_DM', 'all_messages')
         : await this.settings.string('Unread_Count', 'user_and_group_mentions_only');
     const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
     const byUser = mentioned.length ? { 'u._id': { $in: mentioned } } : null;
     const group = e.hasGroupMention ? { muteGroupMentions: { $ne: true } } : null;
-    const ops: SubscriptionOp[] = [updateMany(others, { $set: { alert: true, open: true, _updatedAt: now } })];
+    subOps.push(updateMany(others, { $set: { alert: true, open: true, _updatedAt: now } }));
     if (byUser) {
-      ops.push(updateMany({ rid: e.rid, ...byUser }, { $inc: { userMentions: 1 } }));
+      subOps.push(updateMany({ rid: e.rid, ...byUser }, { $inc: { userMentions: 1 } }));
     }
     if (group) {
-      ops.push(updateMany({ ...others, ...group }, { $inc: { groupMentions: 1 } }));
+      subOps.push(updateMany({ ...others, ...group }, { $inc: { groupMentions: 1 } }));
     }
     const unreadFor =
       rule === 'all_messages'
@@ -93,21 +159,19 @@ export class RoomActivityService {
               ? { ...others, $or: [byUser, group].filter((f) => f !== null) }
               : null;
     if (unreadFor) {
-      ops.push(updateMany(unreadFor, { $inc: { unread: 1 } }));
+      subOps.push(updateMany(unreadFor, { $inc: { unread: 1 } }));
     }
     // the sender has read the room up to its own message
-    ops.push(updateOne({ rid: e.rid, 'u._id': e.userId }, { $set: { ls: ts, open: true, _updatedAt: now } }));
-    await this.subscriptions.bulkWrite(ops, { asIs: true });
+    subOps.push(updateOne({ rid: e.rid, 'u._id': e.userId }, { $set: { ls: ts, open: true, _updatedAt: now } }));
     if (e.tmid) {
-      await this.threadUnread(e, now);
+      this.threadUnread(e, now, subOps);
     }
   }
 
   /** A thread reply: the thread's other followers have it unread (`tunread`), mentioned ones too (`tunreadUser`). */
-  private async threadUnread(e: MessageSentEvent, now: Date): Promise<void> {
+  private threadUnread(e: MessageSentEvent, now: Date, ops: SubscriptionOp[]): void {
     const followers = (e.threadFollowers ?? []).filter((id) => id !== e.userId);
     const mentioned = e.mentionedUserIds.filter((id) => id !== e.userId);
-    const ops: SubscriptionOp[] = [];
     if (followers.length) {
       ops.push(
         updateMany(
@@ -124,7 +188,6 @@ export class RoomActivityService {
         ),
       );
     }
-    await this.subscriptions.bulkWrite(ops, { asIs: true });
   }
 
   /** An edited message that is the room's last message is shown edited there too. */

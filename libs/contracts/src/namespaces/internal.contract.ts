@@ -77,6 +77,8 @@ export interface OpenForPostPayload {
 
 export interface MessageSentEvent {
   rid: string;
+  /** the room's type, which chat knows when it stores a message (users-rooms reads it when an event lacks it) */
+  roomType?: RoomType;
   messageId: string;
   ts: string;
   userId: string;
