@@ -78,4 +78,29 @@ describe('MessagesRepository.insert (middle tier: rocketchat_message on the Mong
     expect(isDuplicateKey(again)).toBe(true);
     expect((await messages.findById(doc._id))?.msg).toBe('hello');
   });
+
+  it('stores the messages of one turn in one insert; a taken id fails only its own caller', async () => {
+    const taken = message();
+    await messages.insert(taken);
+    const inserts = jest.spyOn(
+      (messages as unknown as { collection: { insertMany: (...args: unknown[]) => unknown } }).collection,
+      'insertMany',
+    );
+    const [first, second] = [message({ msg: 'one' }), message({ msg: 'two' })];
+    const outcomes = await Promise.allSettled([
+      messages.insert(first),
+      messages.insert({ ...taken, msg: 'changed' }),
+      messages.insert(second),
+      messages.insert({ ...second, msg: 'same id in the same turn' }),
+    ]);
+    expect(inserts).toHaveBeenCalledTimes(1);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    for (const o of outcomes) {
+      expect(o.status === 'rejected' && isDuplicateKey(o.reason)).toBe(o.status === 'rejected');
+    }
+    expect((await messages.findById(first._id))?.msg).toBe('one');
+    expect((await messages.findById(second._id))?.msg).toBe('two');
+    expect((await messages.findById(taken._id))?.msg).toBe('hello');
+    inserts.mockRestore();
+  });
 });
