@@ -1,5 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { APP_ENV, UsersRoomsEnv } from '@app/config';
 import { AuthUser, CHANNEL_KIND, IRoom, ISubscription, MessageSentEvent } from '@app/contracts';
+import { REDIS_CLIENT } from '@app/transport';
 import { contextModule } from '../../../../test/int/context-module';
 import { AuthModule } from '../auth/auth.module';
 import { AuthorizationModule } from '../authorization/authorization.module';
@@ -130,6 +133,9 @@ describe(RoomActivityService.name, () => {
     await sut.onMessageSent(e);
     expect((await room(did))?.msgs).toBe(1);
     expect((await sub(did, b._id)).unread).toBe(1);
+    // the handled id is remembered under the deployment's Redis prefix
+    const prefix = app.get<UsersRoomsEnv>(APP_ENV).RC_REDIS_PREFIX;
+    expect(await app.get<Redis>(REDIS_CLIENT).exists(`${prefix}:msg-sent:${e.messageId}`)).toBe(1);
   });
 
   it('a batch whose write fails is written when its events are delivered again', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { AnyBulkWriteOperation } from 'mongoose';
 import type Redis from 'ioredis';
+import { APP_ENV, UsersRoomsEnv } from '@app/config';
 import { IRoom, ISubscription, MessageEditedEvent, MessageRemovedEvent, MessageSentEvent } from '@app/contracts';
 import { settledWithin } from '@app/database';
 import { REDIS_CLIENT } from '@app/transport';
@@ -31,12 +32,20 @@ const WRITE_BOUND_MS = 10_000;
  */
 @Injectable()
 export class RoomActivityService {
+  /** Where a handled message id is remembered, under the deployment's Redis prefix. */
+  private readonly sentKey: string;
+  private readonly removedKey: string;
+
   constructor(
     private readonly rooms: RoomsRepository,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly settings: SettingsService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
-  ) {}
+    @Inject(APP_ENV) env: UsersRoomsEnv,
+  ) {
+    this.sentKey = `${env.RC_REDIS_PREFIX}:msg-sent:`;
+    this.removedKey = `${env.RC_REDIS_PREFIX}:msg-removed:`;
+  }
 
   private async firstTime(key: string): Promise<boolean> {
     return (await this.redis.set(key, '1', 'EX', SEEN_TTL_SECONDS, 'NX')) === 'OK';
@@ -66,7 +75,7 @@ export class RoomActivityService {
 
   private async writeSent(events: readonly MessageSentEvent[]): Promise<(void | Error)[]> {
     const seen = await this.redis
-      .pipeline(events.map((e) => ['set', `rc:msg-sent:${e.messageId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX']))
+      .pipeline(events.map((e) => ['set', `${this.sentKey}${e.messageId}`, '1', 'EX', SEEN_TTL_SECONDS, 'NX']))
       .exec();
     const now = new Date();
     const outcomes: (void | Error)[] = [];
@@ -85,7 +94,7 @@ export class RoomActivityService {
       }
       try {
         await this.sentOps(e, now, roomOps, subOps);
-        claimed.push(`rc:msg-sent:${e.messageId}`);
+        claimed.push(`${this.sentKey}${e.messageId}`);
       } catch (failure) {
         outcomes[i] = failure instanceof Error ? failure : new Error(String(failure));
       }
@@ -201,7 +210,7 @@ export class RoomActivityService {
 
   /** A removed message leaves the room's count, and its last message falls back to the latest visible one. */
   async onMessageRemoved(e: MessageRemovedEvent): Promise<void> {
-    if (!(await this.firstTime(`rc:msg-removed:${e.messageId}`))) {
+    if (!(await this.firstTime(`${this.removedKey}${e.messageId}`))) {
       return;
     }
     await this.rooms.updateOne({ _id: e.rid, msgs: { $gt: 0 } }, { $inc: { msgs: -1 } });
