@@ -1,3 +1,6 @@
+/** How long a batched write's callers wait for the database at most: mongoose's own buffering bound (10 s). */
+export const WRITE_BOUND_MS = 10_000;
+
 /**
  * A write the database has not answered within `ms` fails with an outage error (`ETIMEDOUT`, a 503 for the
  * caller) instead of holding its callers and their transport slots: under a restarting database server the

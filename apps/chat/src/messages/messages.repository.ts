@@ -3,13 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import DataLoader from 'dataloader';
 import { Model, mongo } from 'mongoose';
 import type { IMessage } from '@app/contracts';
-import { MongoRepository, settledWithin } from '@app/database';
+import { MongoRepository, settledWithin, WRITE_BOUND_MS } from '@app/database';
 import { Message } from './schemas/message.schema';
 
 /** The most messages inserted in one command (a stream read gives at most the transport's concurrency). */
 const MAX_INSERT_BATCH = 100;
-/** How long the callers of one insert wait for the database at most (mongoose's own buffering bound). */
-const INSERT_BOUND_MS = 10_000;
 
 /** `rocketchat_message`, through this repository only (the messages context registers the schema). */
 @Injectable()
@@ -44,7 +42,7 @@ export class MessagesRepository extends MongoRepository<IMessage> {
           docs.map((doc) => ({ ...doc, msg: doc.msg ?? '' })),
           { ordered: false, ignoreUndefined: true },
         ),
-        INSERT_BOUND_MS,
+        WRITE_BOUND_MS,
         `inserting ${docs.length} messages`,
       );
     } catch (err) {

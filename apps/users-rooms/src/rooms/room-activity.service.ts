@@ -4,7 +4,7 @@ import type { AnyBulkWriteOperation } from 'mongoose';
 import type Redis from 'ioredis';
 import { APP_ENV, UsersRoomsEnv } from '@app/config';
 import { IRoom, ISubscription, MessageEditedEvent, MessageRemovedEvent, MessageSentEvent } from '@app/contracts';
-import { settledWithin } from '@app/database';
+import { settledWithin, WRITE_BOUND_MS } from '@app/database';
 import { REDIS_CLIENT } from '@app/transport';
 import { SettingsService } from '../settings/settings.service';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
@@ -23,8 +23,6 @@ const updateOne = (filter: Record<string, unknown>, update: Record<string, unkno
 const SEEN_TTL_SECONDS = 86_400;
 /** The most message events written in one batch (a stream read gives at most the transport's concurrency). */
 const MAX_SENT_BATCH = 100;
-/** How long the events of one batch wait for each of its writes at most (mongoose's own buffering bound). */
-const WRITE_BOUND_MS = 10_000;
 
 /**
  * What messages change on their room and on its members' subscriptions (durable events from chat, each handled
