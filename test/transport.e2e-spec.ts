@@ -28,6 +28,12 @@ class EchoController {
     return { n: p.n, requestId: ctx.getRequestId(), callId: callIdOf(p) };
   }
 
+  @MessagePattern('t.slow')
+  async slow(@Payload() p: { n: number; ms: number }) {
+    await new Promise((r) => setTimeout(r, p.ms));
+    return { n: p.n };
+  }
+
   @MessagePattern('t.fail')
   fail(@Payload() p: { n: number }, @Ctx() ctx: StreamsContext) {
     seen.push({ requestId: ctx.getRequestId(), n: p.n, redelivered: ctx.isRedelivered() });
@@ -49,6 +55,7 @@ describe('Redis Streams transport', () => {
     consumer: string,
     claimIdleMs = 60_000,
     logger: false | LoggerService = false,
+    lingerMs = 0,
   ): Promise<RedisStreamsServer> {
     const strategy = new RedisStreamsServer({
       redisUrl,
@@ -58,6 +65,7 @@ describe('Redis Streams transport', () => {
       claimIdleMs,
       concurrency: 16,
       blockMs: 200,
+      lingerMs,
     });
     const app = await NestFactory.createMicroservice(EchoModule, { strategy, logger });
     await app.listen();
@@ -266,5 +274,40 @@ describe('Redis Streams transport', () => {
     expect(reply.n).toBe(7);
     expect(s.handledCount).toBe(1);
     await c.close();
+  });
+
+  describe('reading while requests are in flight', () => {
+    /** one slow request, then five quick ones 10 ms apart while it runs; resolves with their replies */
+    async function slowThenFive(c: RedisStreamsClient): Promise<{ n: number }[]> {
+      const slow = firstValueFrom(c.send<{ n: number }>('t.slow', { n: 0, ms: 400 }));
+      await new Promise((r) => setTimeout(r, 30));
+      const later: Promise<{ n: number }>[] = [];
+      for (let n = 1; n <= 5; n++) {
+        later.push(firstValueFrom(c.send<{ n: number }>('t.echo', { n })));
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      return [await slow, ...(await Promise.all(later))];
+    }
+
+    it('without a linger reads each request as it arrives', async () => {
+      const s = await startServer('a', 60_000, false, 0);
+      const c = client();
+      await c.connect();
+      expect((await slowThenFive(c)).map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(s.handledCount).toBe(6);
+      expect(s.readCount).toBeGreaterThan(2); // 6 unless the server stalled
+      await c.close();
+    });
+
+    it('with a linger reads what arrived while the last read was handled as one batch, once it is handled', async () => {
+      // a linger longer than the caller's timeout: the wait ends when the slow request is done, not after it
+      const s = await startServer('a', 60_000, false, 10_000);
+      const c = client();
+      await c.connect();
+      expect((await slowThenFive(c)).map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(s.handledCount).toBe(6);
+      expect(s.readCount).toBe(2);
+      await c.close();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { cleanEnv } from 'envalid';
-import { gatewayEnvSpec, usersRoomsEnvSpec } from './env';
+import { gatewayEnvSpec, serviceEnvSpec, usersRoomsEnvSpec } from './env';
 
 /** envalid reports and exits on a bad value; here it throws instead, so the refusal can be checked */
 const reporter = ({ errors }: { errors: Record<string, unknown> }) => {
@@ -9,6 +9,7 @@ const reporter = ({ errors }: { errors: Record<string, unknown> }) => {
   }
 };
 const clean = (env: Record<string, string>) => cleanEnv(env, gatewayEnvSpec, { reporter });
+const cleanService = (env: Record<string, string>) => cleanEnv(env, serviceEnvSpec, { reporter });
 const cleanUsersRooms = (env: Record<string, string>) => cleanEnv(env, usersRoomsEnvSpec, { reporter });
 
 describe('gateway environment', () => {
@@ -67,5 +68,17 @@ describe('users-rooms environment', () => {
 
   it.each(['3', '32', '0', '-10', '10.5', 'strong', ''])('refuses BCRYPT_ROUNDS=%j', (value) => {
     expect(() => cleanUsersRooms({ BCRYPT_ROUNDS: value })).toThrow('bad: BCRYPT_ROUNDS');
+  });
+});
+
+describe('service environment', () => {
+  it('waits at most 5 ms between reads of a service stream unless told otherwise, and not at all with 0', () => {
+    expect(cleanService({}).RPC_READ_LINGER_MS).toBe(5);
+    expect(cleanService({ RPC_READ_LINGER_MS: '0' }).RPC_READ_LINGER_MS).toBe(0);
+    expect(cleanService({ RPC_READ_LINGER_MS: '1000' }).RPC_READ_LINGER_MS).toBe(1000);
+  });
+
+  it.each(['-1', '1.5', '1001', 'soon', ''])('refuses RPC_READ_LINGER_MS=%j', (value) => {
+    expect(() => cleanService({ RPC_READ_LINGER_MS: value })).toThrow('bad: RPC_READ_LINGER_MS');
   });
 });

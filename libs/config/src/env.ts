@@ -78,6 +78,11 @@ export const serviceEnvSpec = {
   ...sharedEnvSpec,
   /** HTTP port of this service's health endpoints (liveness/readiness only; the API is the gateway's). */
   HEALTH_PORT: num({ default: 0 }),
+  /**
+   * After a read of its stream, how long at most a service replica waits for those requests to be handled before
+   * it reads again, so that what arrives meanwhile is read, and written, as one batch; 0: read again at once.
+   */
+  RPC_READ_LINGER_MS: wholeNumber('milliseconds', 0, 1000)({ default: 5 }),
 };
 
 export const usersRoomsEnvSpec = {

@@ -42,6 +42,7 @@ export class ServiceHealthController {
           await redis.ping();
           return check.up({
             handled: ServiceRuntime.server?.handledCount,
+            reads: ServiceRuntime.server?.readCount,
             inFlight: ServiceRuntime.server?.inFlightCount,
           });
         } catch (e) {

@@ -24,6 +24,7 @@ export async function bootstrapService(module: unknown, service: string): Promis
     consumer: env.RPC_CONSUMER_NAME,
     claimIdleMs: env.RPC_CLAIM_IDLE_MS,
     concurrency: env.RPC_CONCURRENCY,
+    lingerMs: env.RPC_READ_LINGER_MS,
   });
   ServiceRuntime.server = server;
   ServiceRuntime.service = service;
