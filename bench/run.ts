@@ -351,6 +351,11 @@ interface ScenarioResult {
     threadUsPerRequest: Record<string, Record<string, number>>;
     otherPctOfMachine?: number;
   };
+  /**
+   * Requests (and events) per read of each service's stream, over its replicas: what one read brings is handled
+   * as one batch (`RPC_READ_LINGER_MS`); from the services' `/health/ready` before and after the measured run.
+   */
+  requestsPerRead?: Record<string, number>;
 }
 
 /**
@@ -392,6 +397,36 @@ async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
   }
 }
 
+/** Requests handled and reads that brought them, by service, summed over its replicas (their readiness). */
+async function transportCounts(): Promise<Record<string, { handled: number; reads: number }>> {
+  const counts: Record<string, { handled: number; reads: number }> = {};
+  for (const p of appsHandle?.procs ?? []) {
+    if (p.app === 'gateway' || !p.healthPort) {
+      continue;
+    }
+    const { json } = await request(`http://127.0.0.1:${p.healthPort}/health/ready`, 'GET');
+    const redis = (json as { details?: { redis?: { handled?: number; reads?: number } } } | undefined)?.details?.redis;
+    const c = (counts[p.app] ??= { handled: 0, reads: 0 });
+    c.handled += redis?.handled ?? 0;
+    c.reads += redis?.reads ?? 0;
+  }
+  return counts;
+}
+
+function perRead(
+  before: Record<string, { handled: number; reads: number }>,
+  after: Record<string, { handled: number; reads: number }>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [app, a] of Object.entries(after)) {
+    const reads = a.reads - (before[app]?.reads ?? 0);
+    if (reads > 0) {
+      out[app] = round((a.handled - (before[app]?.handled ?? 0)) / reads, 1);
+    }
+  }
+  return out;
+}
+
 async function runScenario(s: Scenario): Promise<ScenarioResult> {
   await preflight(s);
   const warmup = Math.min(settings.warmup, s.maxWarmupS ?? Infinity);
@@ -403,9 +438,11 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
     throw new Error('interrupted');
   }
   log(`${s.name}: ${settings.duration} s with ${settings.connections} connections`);
+  const countsBefore = await transportCounts();
   const before = snapshot(cpuGroups, THREAD_KIND_GROUPS);
   const r = await fire(s, settings.duration);
   const usage = diff(before, snapshot(cpuGroups, THREAD_KIND_GROUPS));
+  const requestsPerRead = perRead(countsBefore, await transportCounts());
   if (signalled) {
     throw new Error('interrupted');
   }
@@ -473,6 +510,7 @@ async function runScenario(s: Scenario): Promise<ScenarioResult> {
             helperUsPerRequest,
             threadUsPerRequest,
           },
+    requestsPerRead,
   };
 }
 
@@ -560,7 +598,21 @@ function cpuTable(results: ScenarioResult[]): string | undefined {
     '',
     helpers,
     ...threads,
+    ...perReadTable(results),
   ].join('\n');
+}
+
+function perReadTable(results: ScenarioResult[]): string[] {
+  const services = [...new Set(results.flatMap((r) => Object.keys(r.requestsPerRead ?? {})))];
+  if (!services.length) {
+    return [];
+  }
+  return [
+    '',
+    "Requests per read of each service's stream (over its replicas; what one read brings is handled as a batch):",
+    '',
+    perProcessTable(results, services, (r) => services.map((a) => (r.requestsPerRead?.[a] ?? 0).toFixed(1))),
+  ];
 }
 
 function perProcessTable(results: ScenarioResult[], columns: string[], cells: (r: ScenarioResult) => string[]): string {
