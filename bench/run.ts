@@ -397,31 +397,37 @@ async function fire(s: Scenario, duration: number): Promise<AutocannonResult> {
   }
 }
 
-/** Requests handled and reads that brought them, by service, summed over its replicas (their readiness). */
-async function transportCounts(): Promise<Record<string, { handled: number; reads: number }>> {
-  const counts: Record<string, { handled: number; reads: number }> = {};
+type TransportCounts = Record<string, { handled: number; reads: number }>;
+
+/**
+ * Requests handled and reads that brought them, by service, summed over its replicas (their readiness); undefined
+ * when a replica does not answer, which leaves the per-read table short rather than the run failed or skewed.
+ */
+async function transportCounts(): Promise<TransportCounts | undefined> {
+  const counts: TransportCounts = {};
   for (const p of appsHandle?.procs ?? []) {
     if (p.app === 'gateway' || !p.healthPort) {
       continue;
     }
-    const { json } = await request(`http://127.0.0.1:${p.healthPort}/health/ready`, 'GET');
-    const redis = (json as { details?: { redis?: { handled?: number; reads?: number } } } | undefined)?.details?.redis;
+    const answer = await request(`http://127.0.0.1:${p.healthPort}/health/ready`, 'GET').catch(() => undefined);
+    const redis = (answer?.json as { details?: { redis?: { handled?: number; reads?: number } } } | undefined)?.details
+      ?.redis;
+    if (redis?.handled === undefined || redis.reads === undefined) {
+      return undefined;
+    }
     const c = (counts[p.app] ??= { handled: 0, reads: 0 });
-    c.handled += redis?.handled ?? 0;
-    c.reads += redis?.reads ?? 0;
+    c.handled += redis.handled;
+    c.reads += redis.reads;
   }
   return counts;
 }
 
-function perRead(
-  before: Record<string, { handled: number; reads: number }>,
-  after: Record<string, { handled: number; reads: number }>,
-): Record<string, number> {
+function perRead(before: TransportCounts | undefined, after: TransportCounts | undefined): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [app, a] of Object.entries(after)) {
-    const reads = a.reads - (before[app]?.reads ?? 0);
+  for (const [app, a] of Object.entries(before && after ? after : {})) {
+    const reads = a.reads - (before?.[app]?.reads ?? 0);
     if (reads > 0) {
-      out[app] = round((a.handled - (before[app]?.handled ?? 0)) / reads, 1);
+      out[app] = round((a.handled - (before?.[app]?.handled ?? 0)) / reads, 1);
     }
   }
   return out;
